@@ -1,0 +1,37 @@
+import type { Database } from '../src/db/client.js';
+import { loadedFingerprint } from '../src/db/chargements.js';
+import { JEU_TERRITOIRE } from '../src/modules/territoire/index.js';
+import { JEU_ANNUAIRE, chargerAnnuaire, empreinteAnnuaire } from './annuaire.loader.js';
+import { ReferenceData } from './reference.js';
+import { chargerTerritoire, empreinteTerritoire } from './territoire.loader.js';
+
+export interface OptionsChargement {
+  referenceDir: string;
+  demo: boolean;
+  journal?: (message: string) => void;
+}
+
+/**
+ * Loads the reference data sets that are missing or whose files changed since they were loaded
+ * (geography first: the directory resolves its communes against it). Returns what was loaded.
+ */
+export async function chargerReferentiels(database: Database, options: OptionsChargement): Promise<string[]> {
+  const reference = new ReferenceData(options.referenceDir);
+  const journal = options.journal ?? (() => {});
+  const charges: string[] = [];
+  if ((await loadedFingerprint(database.db, JEU_TERRITOIRE)) !== (await empreinteTerritoire(reference))) {
+    const debut = performance.now();
+    journal('Chargement du référentiel géographique (régions, départements, communes, contours, zones d’emploi, bassins BMO)…');
+    await chargerTerritoire(database, reference);
+    journal(`Référentiel géographique chargé en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
+    charges.push(JEU_TERRITOIRE);
+  }
+  if ((await loadedFingerprint(database.db, JEU_ANNUAIRE)) !== (await empreinteAnnuaire(reference, { demo: options.demo }))) {
+    const debut = performance.now();
+    journal(`Chargement de l’annuaire (lieux réels${options.demo ? ' et territoire de démonstration Nouvelle-Aquitaine' : ''})…`);
+    const n = await chargerAnnuaire(database, reference, { demo: options.demo });
+    journal(`Annuaire chargé : ${n} structures en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
+    charges.push(JEU_ANNUAIRE);
+  }
+  return charges;
+}

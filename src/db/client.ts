@@ -1,0 +1,94 @@
+import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+
+/** Drizzle over either engine; repositories take this (or a transaction) as first argument. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Executor = Pick<Db, 'execute' | 'select' | 'insert' | 'update' | 'delete'>;
+
+export type Engine = 'pglite' | 'postgresql';
+
+export interface Database {
+  readonly engine: Engine;
+  readonly db: Db;
+  /** Runs a multi-statement script (migrations) in one transaction. */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface PgliteDatabase extends Database {
+  readonly engine: 'pglite';
+  readonly pglite: PGlite;
+}
+
+export const pgliteExtensions = { unaccent, pg_trgm, cube, earthdistance };
+
+// bigint (count(*)) and numeric come back as numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export type DatabaseOptions =
+  | { databaseUrl: string; poolSize?: number }
+  | { dataDir: string | undefined; loadDataDir?: Blob };
+
+/** Opens the embedded PGlite (a folder, or memory) or a PostgreSQL server, behind one Drizzle type. */
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  return 'databaseUrl' in options ? createServerDatabase(options) : createPgliteDatabase(options);
+}
+
+async function createServerDatabase(options: { databaseUrl: string; poolSize?: number }): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = drizzlePg(pool) as unknown as Db;
+    return {
+      engine: 'postgresql',
+      db,
+      async execScript(script) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          await client.query(script);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+}
+
+/** The embedded engine: a data folder that survives restarts, or memory when none is given. */
+export async function createPgliteDatabase(options: { dataDir: string | undefined; loadDataDir?: Blob }): Promise<PgliteDatabase> {
+  const client = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: pgliteExtensions,
+  });
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    engine: 'pglite',
+    db,
+    pglite: client,
+    async execScript(script) {
+      await client.transaction(async (tx) => {
+        await tx.exec(script);
+      });
+    },
+    close: () => client.close(),
+  };
+}
+
+/** Runs a raw statement and returns its rows, on either engine. */
+export async function rows<T>(executor: Pick<Db, 'execute'>, query: SQL): Promise<T[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,37 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from './client.js';
+
+const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Migration {
+  nom: string;
+  sql: string;
+}
+
+/** The committed migrations, in order (NNNN_verb-object.sql). */
+export async function listMigrations(): Promise<Migration[]> {
+  const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f)).sort();
+  return Promise.all(
+    files.map(async (f) => ({ nom: f.replace(/\.sql$/, ''), sql: await readFile(path.join(migrationsDir, f), 'utf8') })),
+  );
+}
+
+/** Applies the migrations not yet applied, each in its own transaction; returns their names. */
+export async function migrate(database: Database, migrations?: Migration[]): Promise<string[]> {
+  const { db } = database;
+  await db.execute(
+    sql`CREATE TABLE IF NOT EXISTS schema_migrations (nom text PRIMARY KEY, applique_le timestamptz NOT NULL DEFAULT now())`,
+  );
+  const done = new Set((await rows<{ nom: string }>(db, sql`SELECT nom FROM schema_migrations`)).map((r) => r.nom));
+  const applied: string[] = [];
+  for (const migration of migrations ?? (await listMigrations())) {
+    if (done.has(migration.nom)) continue;
+    const nomLitteral = migration.nom.replace(/'/g, "''");
+    await database.execScript(`${migration.sql}\n;INSERT INTO schema_migrations (nom) VALUES ('${nomLitteral}');`);
+    applied.push(migration.nom);
+  }
+  return applied;
+}

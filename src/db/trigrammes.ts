@@ -1,0 +1,14 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+// pg_trgm's default threshold for the % operator.
+export const SEUIL_SIMILARITE = 0.3;
+
+/**
+ * "Looks like" for typo-tolerant matching. Written with the similarity() function, not the %
+ * operator: in PGlite, loading the cube extension (needed for distances) breaks pg_trgm's
+ * operators (% and <-> return nothing and stall the connection) while its functions still work.
+ * See docs/adr/0002-trigrammes-sans-operateurs.md.
+ */
+export function ressemble(colonne: SQL, valeur: SQL | string): SQL {
+  return sql`similarity(${colonne}, ${valeur}::text) >= ${SEUIL_SIMILARITE}`;
+}

@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import { chargerReferentiels } from '../data/charger.js';
+import { createDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { buildApp } from './server/app.js';
+import { ConfigError, loadConfig } from './server/config.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
+  const database = await createDatabase(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
+  const app = await buildApp({ config, database });
+  const log = (message: string) => app.log.info(message);
+  log(config.DATABASE_URL ? 'Base PostgreSQL (DATABASE_URL).' : `Base embarquée PGlite : ${config.DATA_DIR}`);
+  const migrations = await migrate(database);
+  if (migrations.length) log(`Migrations appliquées : ${migrations.join(', ')}`);
+  await chargerReferentiels(database, { referenceDir: config.REFERENCE_DATA_DIR, demo: config.DEMO_TERRITOIRE, journal: log });
+
+  let arret = false;
+  const arreter = async (signal: string) => {
+    if (arret) return;
+    arret = true;
+    log(`${signal} reçu : arrêt propre.`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void arreter('SIGINT'));
+  process.on('SIGTERM', () => void arreter('SIGTERM'));
+
+  const adresse = await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`\nTrajectoires est prêt : ${adresse.replace('127.0.0.1', 'localhost')}\n  API : ${adresse}/api/docs\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error('Démarrage impossible :', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

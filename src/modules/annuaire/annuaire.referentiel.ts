@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client.js';
+import { insertBatched } from '../../db/bulk.js';
+import { recordLoad } from '../../db/chargements.js';
+import { normaliserTexte } from '../../shared/texte.js';
+import { refreshLexique } from './annuaire.repository.js';
+import * as t from './annuaire.tables.js';
+
+type SiteInsert = typeof t.site.$inferInsert;
+type ServiceInsert = typeof t.service.$inferInsert;
+type ContactInsert = typeof t.contact.$inferInsert;
+
+/** A structure with its places, services and contacts, as a loader or an import hands it over. */
+export interface StructureAImporter {
+  structure: Omit<typeof t.structure.$inferInsert, 'id'>;
+  sites: (Omit<SiteInsert, 'id' | 'structureId' | 'nomRecherche'> & { cle: string })[];
+  services: (Omit<ServiceInsert, 'id' | 'structureId' | 'siteId'> & { siteCle: string | null })[];
+  contacts: (Omit<ContactInsert, 'id' | 'structureId' | 'siteId'> & { siteCle: string | null })[];
+}
+
+export interface ReferentielAnnuaire {
+  vocabulaires: (typeof t.vocabulaire.$inferInsert)[];
+  reseaux: (typeof t.reseau.$inferInsert)[];
+}
+
+/** Writes structures with their children; ids are made here so that children can point to them. */
+export async function insertStructures(db: Executor, structures: StructureAImporter[]): Promise<void> {
+  const lignesStructures: (typeof t.structure.$inferInsert)[] = [];
+  const lignesSites: SiteInsert[] = [];
+  const lignesServices: ServiceInsert[] = [];
+  const lignesContacts: ContactInsert[] = [];
+  for (const { structure, sites, services, contacts } of structures) {
+    const structureId = randomUUID();
+    lignesStructures.push({ ...structure, id: structureId });
+    const idsSites = new Map<string, string>();
+    for (const { cle, ...site } of sites) {
+      const id = randomUUID();
+      idsSites.set(cle, id);
+      lignesSites.push({ ...site, id, structureId, nomRecherche: normaliserTexte(site.nom) });
+    }
+    const siteId = (cle: string | null) => {
+      if (cle === null) return null;
+      const id = idsSites.get(cle);
+      if (!id) throw new Error(`${structure.nom} : lieu « ${cle} » inconnu`);
+      return id;
+    };
+    for (const { siteCle, ...service } of services) lignesServices.push({ ...service, id: randomUUID(), structureId, siteId: siteId(siteCle) });
+    for (const { siteCle, ...contact } of contacts) lignesContacts.push({ ...contact, id: randomUUID(), structureId, siteId: siteId(siteCle) });
+  }
+  await insertBatched(db, t.structure, lignesStructures);
+  await insertBatched(db, t.site, lignesSites);
+  await insertBatched(db, t.service, lignesServices);
+  await insertBatched(db, t.contact, lignesContacts);
+}
+
+/** Vocabularies and networks: upserted, since imported structures may point to a network. */
+export async function upsertReferentiel(db: Executor, referentiel: ReferentielAnnuaire): Promise<void> {
+  await db.execute(sql`DELETE FROM annuaire_vocabulaire`);
+  await insertBatched(db, t.vocabulaire, referentiel.vocabulaires);
+  for (const r of referentiel.reseaux) {
+    await db
+      .insert(t.reseau)
+      .values(r)
+      .onConflictDoUpdate({
+        target: t.reseau.code,
+        set: { libelle: r.libelle, description: r.description, reseauPorteur: r.reseauPorteur, typologie: r.typologie, operateurCep: r.operateurCep, ordre: r.ordre },
+      });
+  }
+}
+
+/**
+ * Replaces everything that came from the given sources (real files, demonstration) in one
+ * transaction, leaving structures of other sources (imports, edits) alone.
+ */
+export async function replaceSources(
+  db: Db,
+  chargement: { jeu: string; empreinte: string; sources: string[]; referentiel: ReferentielAnnuaire; structures: StructureAImporter[] },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await upsertReferentiel(tx, chargement.referentiel);
+    await tx.execute(sql`DELETE FROM annuaire_structure WHERE source = ANY (${sql.param(chargement.sources)}::text[])`);
+    await insertStructures(tx, chargement.structures);
+    await refreshLexique(tx);
+    await recordLoad(tx, chargement.jeu, chargement.empreinte, chargement.structures.length);
+  });
+}

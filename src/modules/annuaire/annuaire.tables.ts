@@ -1,0 +1,117 @@
+import { boolean, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Horaires } from './annuaire.contract.js';
+
+export const reseau = pgTable('annuaire_reseau', {
+  code: text('code').primaryKey(),
+  libelle: text('libelle').notNull(),
+  description: text('description').notNull(),
+  reseauPorteur: text('reseau_porteur'),
+  typologie: text('typologie'),
+  operateurCep: text('operateur_cep'),
+  ordre: integer('ordre').notNull(),
+});
+
+export const structure = pgTable('annuaire_structure', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  source: text('source').notNull(),
+  sourceId: text('source_id').notNull(),
+  reseauCode: text('reseau_code'),
+  nom: text('nom').notNull(),
+  siret: text('siret'),
+  description: text('description'),
+  telephone: text('telephone'),
+  courriel: text('courriel'),
+  siteWeb: text('site_web'),
+  communeCode: text('commune_code'),
+  departementCode: text('departement_code'),
+  regionCode: text('region_code'),
+  demonstration: boolean('demonstration').notNull().default(false),
+  dateDonnees: date('date_donnees').notNull(),
+  confirmeLe: timestamp('confirme_le', { withTimezone: true }),
+  creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const site = pgTable('annuaire_site', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  structureId: uuid('structure_id').notNull(),
+  source: text('source').notNull(),
+  sourceId: text('source_id').notNull(),
+  nom: text('nom').notNull(),
+  nomRecherche: text('nom_recherche').notNull(),
+  adresse: text('adresse'),
+  codePostal: text('code_postal'),
+  communeCode: text('commune_code'),
+  communeNom: text('commune_nom'),
+  departementCode: text('departement_code'),
+  regionCode: text('region_code'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  positionApproximative: boolean('position_approximative').notNull().default(false),
+  horaires: jsonb('horaires').$type<Horaires | null>(),
+  horairesTexte: text('horaires_texte'),
+  accessibilite: text('accessibilite'),
+  canaux: text('canaux').array().notNull().default([]),
+  telephone: text('telephone'),
+  courriel: text('courriel'),
+  siteWeb: text('site_web'),
+  priseRdv: text('prise_rdv'),
+  accueilPublic: boolean('accueil_public').notNull().default(true),
+  demonstration: boolean('demonstration').notNull().default(false),
+  dateDonnees: date('date_donnees').notNull(),
+});
+
+export const service = pgTable('annuaire_service', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  structureId: uuid('structure_id').notNull(),
+  siteId: uuid('site_id'),
+  source: text('source').notNull(),
+  sourceId: text('source_id').notNull(),
+  origine: text('origine').$type<'producteur' | 'offre_reseau' | 'demonstration'>().notNull(),
+  nom: text('nom').notNull(),
+  description: text('description').notNull(),
+  type: text('type'),
+  thematiques: text('thematiques').array().notNull().default([]),
+  publics: text('publics').array().notNull().default([]),
+  publicsPrecisions: text('publics_precisions'),
+  conditionsAcces: text('conditions_acces'),
+  frais: text('frais'),
+  fraisPrecisions: text('frais_precisions'),
+  modesAccueil: text('modes_accueil').array().notNull().default([]),
+  modesMobilisation: text('modes_mobilisation').array().notNull().default([]),
+  mobilisablePar: text('mobilisable_par').array().notNull().default([]),
+  mobilisationPrecisions: text('mobilisation_precisions'),
+  lienMobilisation: text('lien_mobilisation'),
+  zoneEligibilite: text('zone_eligibilite').array(),
+  telephone: text('telephone'),
+  courriel: text('courriel'),
+  demonstration: boolean('demonstration').notNull().default(false),
+  dateDonnees: date('date_donnees').notNull(),
+});
+
+export const contact = pgTable('annuaire_contact', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  structureId: uuid('structure_id').notNull(),
+  siteId: uuid('site_id'),
+  nom: text('nom').notNull(),
+  fonction: text('fonction'),
+  telephone: text('telephone'),
+  courriel: text('courriel'),
+  demonstration: boolean('demonstration').notNull().default(false),
+});
+
+export const vocabulaire = pgTable(
+  'annuaire_vocabulaire',
+  {
+    vocabulaire: text('vocabulaire').notNull(),
+    valeur: text('valeur').notNull(),
+    libelle: text('libelle').notNull(),
+    description: text('description'),
+    ordre: integer('ordre').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vocabulaire, t.valeur] })],
+);
+
+export const lexique = pgTable('annuaire_lexique', {
+  mot: text('mot').primaryKey(),
+});

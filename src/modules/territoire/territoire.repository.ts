@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, rows } from '../../db/client.js';
+import { ressemble } from '../../db/trigrammes.js';
+
+export interface CommuneRow {
+  code: string;
+  nom: string;
+  departement_code: string;
+  departement_nom: string;
+  region_code: string;
+  region_nom: string;
+  codes_postaux: string[];
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+const communeColumns = sql`c.code, c.nom, c.departement_code, d.nom AS departement_nom, c.region_code, r.nom AS region_nom,
+  c.codes_postaux, c.population, c.latitude, c.longitude`;
+const communeJoins = sql`JOIN territoire_departement d ON d.code = c.departement_code
+  JOIN territoire_region r ON r.code = c.region_code`;
+
+/** By postcode (prefix) or normalised name: exact, then prefix, then trigram similarity; larger communes first. */
+export function searchCommunes(db: Executor, recherche: { nom: string | null; codePostal: string | null; region?: string; limite: number }) {
+  const regionFilter = recherche.region ? sql`AND c.region_code = ${recherche.region}` : sql``;
+  if (recherche.codePostal) {
+    const prefixe = `${recherche.codePostal}%`;
+    return rows<CommuneRow>(
+      db,
+      sql`SELECT ${communeColumns} FROM territoire_commune c ${communeJoins}
+        WHERE (c.codes_postaux @> ARRAY[${recherche.codePostal}]::text[]
+               OR EXISTS (SELECT 1 FROM unnest(c.codes_postaux) cp WHERE cp LIKE ${prefixe})
+               OR c.code = ${recherche.codePostal}) ${regionFilter}
+        ORDER BY (c.codes_postaux @> ARRAY[${recherche.codePostal}]::text[]) DESC, c.population DESC NULLS LAST, c.nom
+        LIMIT ${recherche.limite}`,
+    );
+  }
+  const nom = recherche.nom ?? '';
+  return rows<CommuneRow>(
+    db,
+    sql`SELECT ${communeColumns} FROM territoire_commune c ${communeJoins}
+      WHERE (c.nom_recherche LIKE ${`${nom}%`} OR ${ressemble(sql`c.nom_recherche`, nom)}) ${regionFilter}
+      ORDER BY (c.nom_recherche = ${nom}) DESC,
+               (c.nom_recherche LIKE ${`${nom}%`}) DESC,
+               similarity(c.nom_recherche, ${nom}) DESC,
+               c.population DESC NULLS LAST
+      LIMIT ${recherche.limite}`,
+  );
+}
+
+export async function findCommune(db: Executor, code: string): Promise<CommuneRow | undefined> {
+  const [row] = await rows<CommuneRow>(db, sql`SELECT ${communeColumns} FROM territoire_commune c ${communeJoins} WHERE c.code = ${code}`);
+  return row;
+}
+
+export interface ContourRow {
+  code: string;
+  nom: string;
+  geometrie: unknown;
+  approximatif: boolean;
+}
+
+export function listContours(db: Executor, filtre: { niveau: string; region?: string; departement?: string }) {
+  const conditions = [sql`ct.niveau = ${filtre.niveau}`];
+  if (filtre.departement) {
+    conditions.push(filtre.niveau === 'departement' ? sql`ct.code = ${filtre.departement}` : sql`ct.departement_code = ${filtre.departement}`);
+  }
+  if (filtre.region) {
+    if (filtre.niveau === 'region') conditions.push(sql`ct.code = ${filtre.region}`);
+    else if (filtre.niveau === 'departement') conditions.push(sql`ct.code IN (SELECT code FROM territoire_departement WHERE region_code = ${filtre.region})`);
+    else conditions.push(sql`ct.departement_code IN (SELECT code FROM territoire_departement WHERE region_code = ${filtre.region})`);
+  }
+  return rows<ContourRow>(
+    db,
+    sql`SELECT ct.code, ct.nom, ct.geometrie, ct.approximatif FROM territoire_contour ct
+      WHERE ${sql.join(conditions, sql` AND `)} ORDER BY ct.code`,
+  );
+}
+
+export function listRegionsEtDepartements(db: Executor) {
+  return rows<{ code: string; nom: string; departements: { code: string; nom: string }[] }>(
+    db,
+    sql`SELECT r.code, r.nom,
+        coalesce(json_agg(json_build_object('code', d.code, 'nom', d.nom) ORDER BY d.code) FILTER (WHERE d.code IS NOT NULL), '[]') AS departements
+      FROM territoire_region r LEFT JOIN territoire_departement d ON d.region_code = r.code
+      GROUP BY r.code, r.nom ORDER BY r.nom`,
+  );
+}
+
+export async function countRows(db: Executor, table: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return row?.n ?? 0;
+}

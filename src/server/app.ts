@@ -1,0 +1,183 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/client.js';
+import { annuaireRoutes } from '../modules/annuaire/index.js';
+import { exportRoutes } from '../modules/annuaire/echange/index.js';
+import { territoireRoutes } from '../modules/territoire/index.js';
+import type { ServiceContext } from '../shared/contexte.js';
+import { z } from '../shared/zod.js';
+import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
+import { type Config, projectRoot } from './config.js';
+import { installErrorHandlers } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: ServiceContext;
+  }
+  interface FastifyInstance {
+    routesDeclarees: RouteDeclaree[];
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  now?: () => Date;
+  /** pino options; false in tests. */
+  logger?: boolean | object;
+}
+
+const webDist = path.join(projectRoot, 'web', 'dist');
+
+/** The built file a URL names, if it is one (never outside web/dist). */
+function fichierStatique(chemin: string): string | null {
+  let decode: string;
+  try {
+    decode = decodeURIComponent(chemin);
+  } catch {
+    return null;
+  }
+  const relatif = path.normalize(decode).replace(/^[/\\]+/, '');
+  if (relatif === '' || relatif.startsWith('..') || relatif.includes('\0')) return null;
+  try {
+    return statSync(path.join(webDist, relatif)).isFile() ? relatif : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the whole HTTP application; used by main.ts and by every test. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    trustProxy: false,
+    // Bodies of this API are small JSON documents; imports go through the command line.
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+  app.decorate('routesDeclarees', enforceAccessDeclarations(app));
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { db: database.db, now };
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // DSFR and MapLibre set inline styles; no inline script is allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.NODE_ENV === 'production' ? [] : null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, {
+    max: config.RECHERCHE_LIMITE_PAR_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'API Trajectoires',
+        description:
+          'API du service public régional de l’orientation : territoire, annuaire partagé des structures et services. ' +
+          'Toutes les erreurs suivent le format { erreur: { code, message, champs } }.',
+        version: '1.0.0',
+      },
+      tags: [
+        { name: 'Territoire', description: 'Communes, régions, contours (COG 2026)' },
+        { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
+        { name: 'Échanges', description: 'Export au schéma data·inclusion' },
+        { name: 'Exploitation', description: 'Santé du service' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { public: 'description publique de l’API' } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  app.get(
+    '/health',
+    {
+      config: { access: { public: 'sonde de disponibilité' } },
+      schema: {
+        tags: ['Exploitation'],
+        summary: 'État du service et de sa base de données',
+        response: { 200: z.object({ statut: z.literal('ok'), base: z.enum(['pglite', 'postgresql']) }) },
+      },
+    },
+    async () => {
+      await database.db.execute(sql`SELECT 1`);
+      return { statut: 'ok' as const, base: database.engine };
+    },
+  );
+
+  await app.register(territoireRoutes);
+  await app.register(annuaireRoutes);
+  await app.register(exportRoutes);
+
+  app.get(
+    '/api/v1/marque',
+    {
+      config: { access: { public: 'identité visuelle du service' } },
+      schema: {
+        tags: ['Exploitation'],
+        summary: 'Bloc-marque et nom du service (configurables)',
+        response: { 200: z.object({ intitule: z.string(), service: z.string(), baseline: z.string() }) },
+      },
+    },
+    async () => ({ intitule: config.MARQUE_INTITULE, service: config.MARQUE_SERVICE, baseline: config.MARQUE_BASELINE }),
+  );
+
+  if (existsSync(webDist)) {
+    // Files are served by this one declared route, not by routes the plugin would add per file.
+    await app.register(fastifyStatic, { root: webDist, serve: false });
+    app.get('/*', { config: { access: { public: 'pages et ressources publiques du site' } }, schema: { hide: true } }, (req, reply) => {
+      const chemin = req.url.split('?')[0]!;
+      if (chemin.startsWith('/api/')) return reply.callNotFound();
+      const fichier = fichierStatique(chemin);
+      if (fichier) {
+        // Built assets carry a content hash in their name: cache them for a year.
+        if (fichier.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(fichier);
+      }
+      // Front-end routes (/annuaire, /services/:id...) all answer the single page.
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+
+export interface ChampErreur {
+  chemin: string;
+  message: string;
+}
+
+/** An error a service throws on purpose: stable code '<module>.<raison>', HTTP status, French message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    message: string,
+    readonly champs?: ChampErreur[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface CorpsErreur {
+  erreur: { code: string; message: string; champs?: ChampErreur[]; reference?: string };
+}
+
+function corps(code: string, message: string, champs?: ChampErreur[], reference?: string): CorpsErreur {
+  return { erreur: { code, message, ...(champs ? { champs } : {}), ...(reference ? { reference } : {}) } };
+}
+
+// Fastify's own 4xx errors (body parsing, content type, size), in French.
+const erreursFastify: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'type_contenu_non_pris_en_charge', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'corps_trop_volumineux', message: 'Le corps de la requête est trop volumineux.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'corps_vide', message: 'Le corps JSON de la requête est vide : envoyez un objet JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'json_invalide', message: 'Le corps de la requête n’est pas un JSON valide.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'longueur_invalide', message: 'La longueur annoncée du corps ne correspond pas à son contenu.' },
+};
+
+/** The only place where errors become responses; a 5xx never shows its cause to the client. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const champs = error.validation.map((v) => ({
+        chemin: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
+          .filter(Boolean)
+          .join('.')
+          .replace(/^querystring\.?/, '')
+          .replace(/^body\.?/, '')
+          .replace(/^params\.?/, '') || (error.validationContext ?? 'requete'),
+        message: v.message ?? 'valeur invalide',
+      }));
+      return reply
+        .status(400)
+        .send(corps('validation', 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.', champs));
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send(corps(error.code, error.message, error.champs));
+    }
+    const connue = error.code ? erreursFastify[error.code] : undefined;
+    if (connue) return reply.status(error.statusCode ?? 400).send(corps(connue.code, connue.message));
+    if (error.statusCode === 429) {
+      return reply.status(429).send(corps('trop_de_requetes', 'Trop de requêtes : patientez une minute avant de réessayer.'));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(corps('requete_invalide', 'La requête est invalide.'));
+    }
+    if (isResponseSerializationError(error)) request.log.error({ err: error }, 'réponse non conforme à son schéma');
+    else request.log.error({ err: error }, 'erreur interne');
+    return reply
+      .status(500)
+      .send(corps('erreur_interne', 'Une erreur interne est survenue. Réessayez plus tard ; si elle persiste, signalez-la avec sa référence.', undefined, request.id));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send(corps('route_inconnue', `Aucune ressource ne correspond à ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+}
+
+export const erreurSchemaDoc = {
+  description: 'Erreur',
+};

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/db/client.js';
+import { buildApp } from '../../src/server/app.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
+import { creerBaseDeTest } from './base.js';
+
+export interface AppDeTest {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The whole application over a fresh test database; variables as in the environment (strings). */
+export async function creerAppDeTest(env: Record<string, string> = {}): Promise<AppDeTest> {
+  const database = await creerBaseDeTest();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RECHERCHE_LIMITE_PAR_MINUTE: '100000', ...env });
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

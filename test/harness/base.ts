@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { chargerReferentiels } from '../../data/charger.js';
+import { type Database, createDatabase, createPgliteDatabase } from '../../src/db/client.js';
+import { migrate } from '../../src/db/migrate.js';
+import { loadConfig, projectRoot } from '../../src/server/config.js';
+
+/**
+ * One database per test file, copied from a "golden image" migrated and loaded once per run with
+ * the real reference data and the demonstration territory: a PGlite data dump, or a PostgreSQL
+ * template database. TEST_ENGINE chooses the engine (pglite by default).
+ */
+export type MoteurDeTest = 'pglite' | 'postgresql';
+
+export const moteurDeTest = (): MoteurDeTest => (process.env.TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite');
+
+const cache = path.join(projectRoot, '.test-cache');
+const imagePglite = path.join(cache, 'pglite-golden.tar.gz');
+const MODELE_PG = 'trajectoires_modele_test';
+
+export const referenceDir = () => loadConfig({}).REFERENCE_DATA_DIR;
+
+function urlServeur(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL doit être défini pour les tests sur PostgreSQL.');
+  return url;
+}
+
+function urlAvecBase(url: string, base: string): string {
+  const u = new URL(url);
+  u.pathname = `/${base}`;
+  return u.toString();
+}
+
+async function administrer<T>(requete: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: urlServeur() });
+  await client.connect();
+  try {
+    return await requete(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function remplir(database: Database): Promise<void> {
+  await migrate(database);
+  await chargerReferentiels(database, { referenceDir: referenceDir(), demo: true });
+}
+
+/** Builds the golden image of the engine under test (vitest globalSetup calls it once per run). */
+export async function construireImage(moteur: MoteurDeTest): Promise<void> {
+  if (moteur === 'postgresql') {
+    await administrer(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS ${MODELE_PG} WITH (FORCE)`);
+      await c.query(`CREATE DATABASE ${MODELE_PG}`);
+    });
+    const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), MODELE_PG), poolSize: 2 });
+    try {
+      await remplir(database);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  await mkdir(cache, { recursive: true });
+  const database = await createPgliteDatabase({ dataDir: undefined });
+  try {
+    await remplir(database);
+    const dump = await database.pglite.dumpDataDir('gzip');
+    const provisoire = `${imagePglite}.${process.pid}`;
+    await writeFile(provisoire, Buffer.from(await dump.arrayBuffer()));
+    await rename(provisoire, imagePglite);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A fresh database for one test file, with the reference data and the demonstration territory. */
+export async function creerBaseDeTest(): Promise<Database> {
+  if (moteurDeTest() === 'postgresql') {
+    const nom = `trajectoires_test_${randomBytes(6).toString('hex')}`;
+    await administrer((c) => c.query(`CREATE DATABASE ${nom} TEMPLATE ${MODELE_PG}`));
+    const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), nom), poolSize: 4 });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await administrer((c) => c.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`));
+      },
+    };
+  }
+  await stat(imagePglite).catch(() => {
+    throw new Error(`Image de base de test absente (${imagePglite}) : lancez les tests par vitest (globalSetup).`);
+  });
+  const image = new Blob([await readFile(imagePglite)]);
+  return createPgliteDatabase({ dataDir: undefined, loadDataDir: image });
+}

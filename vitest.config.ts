@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const unitaires = ['src/**/*.test.ts', 'data/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'];
+const surBase = ['src/**/*.db.test.ts', 'data/**/*.db.test.ts', 'scripts/**/*.db.test.ts', 'test/**/*.db.test.ts'];
+const navigateur = ['test/e2e/**/*.e2e.test.ts'];
+
+const projets: TestProjectConfiguration[] = [
+  { test: { name: 'unit', include: unitaires, exclude: [...surBase, ...navigateur, 'node_modules/**'] } },
+  {
+    test: {
+      name: 'db-pglite',
+      include: surBase,
+      env: { TEST_ENGINE: 'pglite' },
+      globalSetup: ['test/harness/global-setup.pglite.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  },
+];
+if (process.env.TEST_DATABASE_URL) {
+  projets.push({
+    test: {
+      name: 'db-postgresql',
+      include: surBase,
+      env: { TEST_ENGINE: 'postgresql' },
+      globalSetup: ['test/harness/global-setup.postgresql.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  });
+}
+if (existsSync(chromium)) {
+  projets.push({
+    test: {
+      name: 'e2e',
+      include: navigateur,
+      env: { TEST_ENGINE: 'pglite', CHROMIUM_PATH: chromium },
+      globalSetup: ['test/harness/global-setup.pglite.ts'],
+      testTimeout: 90_000,
+      hookTimeout: 180_000,
+      fileParallelism: false,
+    },
+  });
+} else {
+  console.warn(`Chromium introuvable (${chromium}) : les parcours navigateur ne sont pas lancés. Installez le paquet Debian chromium.`);
+}
+
+export default defineConfig({ test: { projects: projets, pool: 'forks' } });
