@@ -35,7 +35,7 @@ function dateExiste(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-const texte = () => z.string({ message: 'texte attendu' });
+const texte = () => z.string({ error: (issue) => (issue.input === undefined ? 'champ obligatoire manquant' : 'texte attendu') });
 const optionnel = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 const uri = () =>

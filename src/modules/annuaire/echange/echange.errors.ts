@@ -7,7 +7,7 @@ export const echangeErrors = {
     new AppError(
       'echange.source_reservee',
       409,
-      `La source ${sources.map((s) => `« ${s} »`).join(', ')} est alimentée par les données de référence de la plateforme : importez sous un autre nom avec --source <nom>.`,
+      `${sources.length > 1 ? 'Les sources' : 'La source'} ${sources.map((s) => `« ${s} »`).join(', ')} ${sources.length > 1 ? 'sont alimentées' : 'est alimentée'} par les données de référence de la plateforme : importez sous un autre nom avec --source <nom>.`,
       sources.map((s) => ({ chemin: 'source', message: `source réservée : ${s}` })),
     ),
   sourceInvalide: (source: string) =>

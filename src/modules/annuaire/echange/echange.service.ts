@@ -22,11 +22,13 @@ const listeOuNull = (l: string[] | null | undefined) => (l && l.length ? [...new
 const CODE_INSEE = /^\w{5}$/;
 const CODE_POSTAL = /^\d{5}$/;
 
-// An approximate position is the commune's centroid, not the place: data·inclusion gets none.
+// An approximate position is the commune's centroid, not the place, and an impossible one is an
+// error of the source file: data·inclusion gets none.
 function position(row: { latitude: number | null; longitude: number | null; position_approximative: boolean | null }) {
-  return row.position_approximative || row.latitude === null || row.longitude === null
+  const { latitude, longitude } = row;
+  return row.position_approximative || latitude === null || longitude === null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180
     ? { latitude: null, longitude: null }
-    : { latitude: row.latitude, longitude: row.longitude };
+    : { latitude, longitude };
 }
 
 function lieu(row: repository.StructureExportRow | repository.ServiceExportRow) {
