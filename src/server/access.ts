@@ -21,6 +21,8 @@ export interface RouteDeclaree {
   method: string;
   url: string;
   access: Access;
+  /** The route's validation schemas (Zod), kept for the security sweeps of the test suite. */
+  schema: RouteOptions['schema'];
 }
 
 /**
@@ -36,7 +38,7 @@ export function enforceAccessDeclarations(app: FastifyInstance): RouteDeclaree[]
     if (!access) {
       throw new Error(`La route ${methods.join(',')} ${route.url} ne déclare pas d’accès (config.access).`);
     }
-    for (const method of methods) routes.push({ method, url: route.url, access });
+    for (const method of methods) routes.push({ method, url: route.url, access, schema: route.schema });
   });
   return routes;
 }

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { RouteDeclaree } from '../../src/server/access.js';
+import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+
+// S13: random valid and invalid inputs on every route give 2xx/4xx only, never a stack trace or SQL.
+const RUNS_PAR_ROUTE = Number(process.env.FUZZ_RUNS ?? 1000);
+// Routes without parameters ignore their input: a few runs show it, more only repeat the same work.
+const RUNS_SANS_PARAMETRE = 20;
+
+const hostiles = [
+  '\u0000', "'; DROP TABLE annuaire_service; --", '\u202Eevil', '😀🇫🇷', '%00', '../../etc/passwd', '<script>alert(1)</script>',
+  'a'.repeat(10_000), ' ', '', '-1', '1e308', 'NaN', '0x10', '33063,', ',,,', 'null', '[]', '{}', '\\', '\u00A0', 'é'.repeat(300),
+  '2A004', '75', '64483', 'se-former', 'jeunes', 'france-travail', 'bilan de competance', '00000000-0000-4000-8000-000000000000',
+];
+
+const valeur = fc.oneof(
+  fc.constantFrom(...hostiles),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),
+  fc.double({ noNaN: false }).map(String),
+  fc.uuid().map(String),
+  fc.array(fc.constantFrom('jeunes', 'tous-publics', 'se-former', 'x'), { maxLength: 4 }).map((a) => a.join(',')),
+);
+
+function clesDe(schema: unknown): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+const routesTestees = (routes: RouteDeclaree[]) =>
+  routes.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*' && r.method === 'GET');
+
+let t: AppDeTest;
+beforeAll(async () => {
+  t = await creerAppDeTest();
+});
+afterAll(async () => t?.close());
+
+describe('S13 : les entrées aléatoires ne provoquent jamais d’erreur 5xx', () => {
+  it('couvre au moins les routes de l’annuaire et du territoire', () => {
+    const urls = routesTestees(t.app.routesDeclarees).map((r) => r.url);
+    expect(urls).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/:id', '/api/v1/sites', '/api/v1/communes']));
+  });
+
+  it('sur chaque route GET déclarée', async () => {
+    for (const route of routesTestees(t.app.routesDeclarees)) {
+      const schema = (route.schema ?? {}) as { querystring?: unknown; params?: unknown };
+      const cles = [...clesDe(schema.querystring), 'inconnu'];
+      const parametres = clesDe(schema.params);
+      const requete = fc.record({
+        query: fc.dictionary(fc.constantFrom(...cles), valeur, { maxKeys: 5 }),
+        params: fc.tuple(...parametres.map(() => valeur)),
+      });
+      await fc.assert(
+        fc.asyncProperty(requete, async ({ query, params }) => {
+          let url = route.url;
+          parametres.forEach((nom, i) => {
+            url = url.replace(`:${nom}`, encodeURIComponent(params[i] ?? '') || 'x');
+          });
+          const res = await t.app.inject({ method: 'GET', url, query });
+          const corps = res.body;
+          if (res.statusCode >= 500 || /\bat .+\.[jt]s:\d+|SELECT |syntax error/i.test(corps)) {
+            throw new Error(`${route.url} ${JSON.stringify(query)} → ${res.statusCode} ${corps.slice(0, 300)}`);
+          }
+          if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
+            expect(res.json().erreur.message).toMatch(/\S/);
+          }
+        }),
+        { numRuns: schema.querystring || schema.params ? RUNS_PAR_ROUTE : RUNS_SANS_PARAMETRE, seed: 20261123 },
+      );
+    }
+  }, 600_000);
+});
