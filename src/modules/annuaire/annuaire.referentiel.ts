@@ -52,6 +52,9 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
   await insertBatched(db, t.site, lignesSites);
   await insertBatched(db, t.service, lignesServices);
   await insertBatched(db, t.contact, lignesContacts);
+  await db.execute(sql`UPDATE annuaire_service s SET structure_texte = concat_ws(' ', st.nom, r.libelle)
+    FROM annuaire_structure st LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
+    WHERE st.id = s.structure_id AND s.structure_id = ANY (${sql.param(lignesStructures.map((l) => l.id))}::uuid[])`);
 }
 
 /** Vocabularies and networks: upserted, since imported structures may point to a network. */

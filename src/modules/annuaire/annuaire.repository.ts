@@ -119,7 +119,7 @@ export function correctWords(db: Executor, mots: string[]) {
 export async function refreshLexique(db: Executor): Promise<void> {
   await db.execute(sql`DELETE FROM annuaire_lexique`);
   await db.execute(sql`INSERT INTO annuaire_lexique (mot)
-    SELECT word FROM ts_stat($$SELECT to_tsvector('simple', unaccent(nom || ' ' || description || ' ' || translate(array_to_string(thematiques, ' '), '-', ' '))) FROM annuaire_service$$)
+    SELECT word FROM ts_stat($$SELECT to_tsvector('simple', unaccent(nom || ' ' || structure_texte || ' ' || description || ' ' || translate(array_to_string(thematiques, ' '), '-', ' '))) FROM annuaire_service$$)
     WHERE length(word) >= 3 AND word ~ '^[a-z]+$'`);
 }
 

@@ -156,3 +156,11 @@ describe('données réelles', () => {
     expect(agences).toEqual({ n: 852, sans_date: 0 });
   });
 });
+
+describe('recherche par structure', () => {
+  it('trouve les services d’un réseau par son nom (« mission locale ») près de Saint-Jean-de-Luz', async () => {
+    const { body } = await get('/api/v1/services?q=mission%20locale&commune=64483&rayon_km=30');
+    expect(body.pagination.total).toBeGreaterThan(0);
+    expect((body.services as ServiceTrouve[])[0]!.structure.reseau?.code).toBe('mission-locale');
+  });
+});

@@ -68,6 +68,8 @@ export const service = pgTable('annuaire_service', {
   source: text('source').notNull(),
   sourceId: text('source_id').notNull(),
   origine: text('origine').$type<'producteur' | 'offre_reseau' | 'demonstration'>().notNull(),
+  // the structure's name and network label, part of the search vector (set by insertStructures)
+  structureTexte: text('structure_texte').notNull().default(''),
   nom: text('nom').notNull(),
   description: text('description').notNull(),
   type: text('type'),
