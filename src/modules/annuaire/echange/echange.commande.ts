@@ -41,7 +41,8 @@ export function lireArguments(argv: string[]): LectureArguments {
   return { ok: true, arguments: { structures: fichiers[0]!, services: fichiers[1]!, source, ignorerLignesInvalides } };
 }
 
-const pluriel = (n: number, mot: string) => `${n.toLocaleString('fr-FR')} ${mot}${n > 1 ? 's' : ''}`;
+// Every word agrees: "7 lignes invalides".
+const pluriel = (n: number, mots: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? mots.replace(/(\p{L})(?=\s|$)/gu, '$1s') : mots}`;
 
 /** The report as printed: every bad row with its line and reasons, then what was written. */
 export function formaterRapport(rapport: RapportImport, ignorerLignesInvalides: boolean): string {

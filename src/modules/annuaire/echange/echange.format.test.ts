@@ -77,6 +77,18 @@ describe('commande d’import', () => {
     expect(lireArguments(['s.json', 'v.json', '--force'])).toEqual({ ok: false, aide: false, message: 'Option inconnue : --force.' });
   });
 
+  it('accorde les nombres au pluriel', () => {
+    const invalide = { fichier: 's.json', index: 0, ligne: 1, id: null, raisons: ['x'] };
+    const rapport: RapportImport = {
+      structures: { fichier: 's.json', lues: 7, valides: 0, invalides: Array.from({ length: 7 }, () => invalide) },
+      services: { fichier: 'v.json', lues: 0, valides: 0, invalides: [] },
+      importe: false,
+      sources: [],
+      avertissements: [],
+    };
+    expect(formaterRapport(rapport, false)).toContain('Import refusé : 7 lignes invalides, rien n’a été importé.');
+  });
+
   it('rapporte chaque ligne invalide avec sa ligne, son rang et ses raisons, et dit que rien n’est importé', () => {
     const rapport: RapportImport = {
       structures: { fichier: 's.json', lues: 2, valides: 1, invalides: [{ fichier: 's.json', index: 1, ligne: 7, id: 'x--2', raisons: ['nom : trop court', 'date_maj : date attendue'] }] },
