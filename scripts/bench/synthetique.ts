@@ -119,7 +119,7 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
 
   const structures: AnnuaireSynthetique['structures'] = [];
   const sites: AnnuaireSynthetique['sites'] = [];
-  const sitesInfos: { id: string; structureId: string; structureNom: string; commune: CommuneBench }[] = [];
+  const sitesInfos: { id: string; structureId: string; structureNom: string; structureTexte: string; commune: CommuneBench }[] = [];
 
   while (sites.length < taille.sites) {
     const structureId = alea.uuid();
@@ -152,7 +152,8 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
         courriel: null, siteWeb: null, priseRdv: alea.nombre() < 0.4 ? 'sur rendez-vous' : null, accueilPublic: alea.nombre() < 0.97,
         demonstration: false, dateDonnees: DATE_DONNEES,
       });
-      sitesInfos.push({ id, structureId, structureNom: nom, commune });
+      // what insertStructures writes: the structure's name and its network's label, searched with the service
+      sitesInfos.push({ id, structureId, structureNom: nom, structureTexte: [nom, reseau?.libelle].filter(Boolean).join(' '), commune });
     }
   }
 
@@ -187,7 +188,7 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
     description += ` ${themes.map((th) => libelleTheme.get(th) ?? th).join('. ')}. ${alea.choisir(MODALITES)}`;
     services.push({
       id: alea.uuid(), structureId: site.structureId, siteId: site.id, source: SOURCE_BENCH, sourceId: `service-${i}`,
-      origine: 'producteur', nom, description, type, thematiques: themes, publics: pubs, publicsPrecisions: null,
+      origine: 'producteur', structureTexte: site.structureTexte, nom, description, type, thematiques: themes, publics: pubs, publicsPrecisions: null,
       conditionsAcces: null, frais: alea.choisir(frais), fraisPrecisions: null,
       modesAccueil: alea.nombre() < 0.3 ? [...modesAccueil] : [alea.choisir(modesAccueil)], modesMobilisation: [],
       mobilisablePar: [], mobilisationPrecisions: null, lienMobilisation: null, zoneEligibilite: null, telephone: null,

@@ -86,6 +86,14 @@ export async function searchServices(db: Executor, f: FiltresServices): Promise<
   else if (requete) ordre = sql`pertinence DESC, nom, id`;
   else ordre = sql`nom, id`;
 
+  // The page is chosen over narrow rows (id and sort keys) and only its rows are then joined to
+  // what is shown: building, counting and sorting the wide rows of every match costs 3 to 4 times
+  // more on a national directory (docs/performance.md). Structures and sites are joined in the
+  // narrow step only for the filters that need them (every service has its structure, by key).
+  const jointures: SQL[] = [];
+  if (f.reseaux.length) jointures.push(sql`JOIN annuaire_structure st ON st.id = s.structure_id`);
+  if (f.centre) jointures.push(sql`LEFT JOIN annuaire_site si ON si.id = s.site_id`);
+
   return rows<ServiceRow>(
     db,
     sql`SELECT * FROM (SELECT s.id, s.nom, left(s.description, 280) AS resume, s.type, s.thematiques, s.publics, s.modes_accueil, s.frais,
@@ -93,14 +101,17 @@ export async function searchServices(db: Executor, f: FiltresServices): Promise<
         st.id AS structure_id, st.nom AS structure_nom, r.code AS reseau_code, r.libelle AS reseau_libelle,
         si.id AS site_id, si.nom AS site_nom, si.adresse, si.code_postal, si.commune_code, si.commune_nom,
         si.latitude, si.longitude, si.position_approximative,
-        ${distance} AS distance_km, ${pertinence} AS pertinence, count(*) OVER () AS total
-      FROM annuaire_service s
+        page.distance_km, page.pertinence, page.total
+      FROM (SELECT * FROM (SELECT s.id, s.nom, ${distance} AS distance_km, ${pertinence} AS pertinence, count(*) OVER () AS total
+          FROM annuaire_service s ${sql.join(jointures, sql` `)}
+          ${where}) AS trouves
+        ORDER BY ${ordre}
+        LIMIT ${f.limite} OFFSET ${f.decalage}) AS page
+      JOIN annuaire_service s ON s.id = page.id
       JOIN annuaire_structure st ON st.id = s.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-      LEFT JOIN annuaire_site si ON si.id = s.site_id
-      ${where}) AS trouves
-      ORDER BY ${ordre}
-      LIMIT ${f.limite} OFFSET ${f.decalage}`,
+      LEFT JOIN annuaire_site si ON si.id = s.site_id) AS trouves
+      ORDER BY ${ordre}`,
   );
 }
 
@@ -109,7 +120,9 @@ export function correctWords(db: Executor, mots: string[]) {
   return rows<{ saisi: string; corrige: string | null }>(
     db,
     sql`SELECT w AS saisi,
-        CASE WHEN EXISTS (SELECT 1 FROM annuaire_lexique WHERE mot = w) THEN w
+        -- the lexicon holds words of 3 letters or more: a shorter one ("de") is kept as typed, not
+        -- "corrected" into a word nobody meant, which also spares a scan of the lexicon
+        CASE WHEN length(w) < 3 OR EXISTS (SELECT 1 FROM annuaire_lexique WHERE mot = w) THEN w
           ELSE (SELECT mot FROM annuaire_lexique WHERE ${ressemble(sql`mot`, sql`w`)} ORDER BY similarity(mot, w) DESC, mot LIMIT 1) END AS corrige
       FROM unnest(${sql.param(mots)}::text[]) WITH ORDINALITY AS m(w, n) ORDER BY n`,
   );
