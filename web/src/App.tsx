@@ -1,37 +1,41 @@
-import { Footer } from '@codegouvfr/react-dsfr/Footer';
-import { Header } from '@codegouvfr/react-dsfr/Header';
 import { useEffect, useState } from 'react';
+import { lireMarque } from './api/annuaire.js';
+import type { Marque } from './api/types.js';
+import { Gabarit } from './components/Gabarit.js';
+import { MarqueContexte, marqueParDefaut } from './components/marque.js';
+import { PageAccueil } from './pages/public/PageAccueil.js';
+import { PageAnnuaire } from './pages/public/PageAnnuaire.js';
+import { PageIntrouvable } from './pages/public/PageIntrouvable.js';
+import { PageService } from './pages/public/PageService.js';
+import { PageStructure } from './pages/public/PageStructure.js';
+import { useEmplacement } from './routeur.js';
 
-interface Marque {
-  intitule: string;
-  service: string;
-  baseline: string;
+function Page({ chemin, recherche }: { chemin: string; recherche: string }) {
+  if (chemin === '/' || chemin === '/index.html') return <PageAccueil />;
+  if (chemin === '/annuaire' || chemin === '/annuaire/') return <PageAnnuaire recherche={recherche} />;
+  const service = /^\/services\/([^/]+)\/?$/.exec(chemin);
+  if (service?.[1]) return <PageService key={service[1]} id={decodeURIComponent(service[1])} />;
+  const structure = /^\/structures\/([^/]+)\/?$/.exec(chemin);
+  if (structure?.[1]) return <PageStructure key={structure[1]} id={decodeURIComponent(structure[1])} />;
+  return <PageIntrouvable />;
 }
 
-const marqueParDefaut: Marque = { intitule: 'République\nFrançaise', service: 'Trajectoires', baseline: '' };
-
 export function App() {
+  const { chemin, recherche } = useEmplacement();
   const [marque, setMarque] = useState<Marque>(marqueParDefaut);
   useEffect(() => {
-    fetch('/api/v1/marque')
-      .then((r) => (r.ok ? (r.json() as Promise<Marque>) : marqueParDefaut))
-      .then(setMarque)
-      .catch(() => setMarque(marqueParDefaut));
+    const controleur = new AbortController();
+    lireMarque(controleur.signal).then(setMarque, () => {
+      // The default brand block stays: the page remains usable.
+    });
+    return () => controleur.abort();
   }, []);
-  const intitule = marque.intitule.split('\n').map((ligne, i) => (i === 0 ? ligne : [<br key={i} />, ligne]));
+
   return (
-    <>
-      <Header
-        brandTop={<>{intitule}</>}
-        serviceTitle={marque.service}
-        serviceTagline={marque.baseline}
-        homeLinkProps={{ href: '/', title: `Accueil – ${marque.service}` }}
-      />
-      <main id="contenu" className="fr-container fr-py-6w" tabIndex={-1}>
-        <h1>{marque.service}</h1>
-        <p className="fr-text--lead">Trouvez le bon service d’orientation, d’emploi ou de formation près de chez vous.</p>
-      </main>
-      <Footer accessibility="non compliant" brandTop={<>{intitule}</>} homeLinkProps={{ href: '/', title: 'Accueil' }} />
-    </>
+    <MarqueContexte.Provider value={marque}>
+      <Gabarit chemin={chemin}>
+        <Page chemin={chemin} recherche={recherche} />
+      </Gabarit>
+    </MarqueContexte.Provider>
   );
 }

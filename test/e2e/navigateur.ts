@@ -1,0 +1,94 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect } from 'vitest';
+import { projectRoot } from '../../src/server/config.js';
+import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+
+const web = path.join(projectRoot, 'web');
+const indexConstruit = path.join(web, 'dist', 'index.html');
+
+function dateLaPlusRecente(chemin: string): number {
+  const s = statSync(chemin);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(chemin).reduce((max, nom) => Math.max(max, dateLaPlusRecente(path.join(chemin, nom))), s.mtimeMs);
+}
+
+/** Builds the front when web/dist is missing or older than its sources (the server serves web/dist). */
+export async function construireFrontSiNecessaire(): Promise<void> {
+  let construit = 0;
+  try {
+    construit = statSync(indexConstruit).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  const sources = Math.max(
+    dateLaPlusRecente(path.join(web, 'src')),
+    dateLaPlusRecente(path.join(web, 'index.html')),
+    dateLaPlusRecente(path.join(web, 'vite.config.ts')),
+  );
+  if (construit > sources) return;
+  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export interface Parcours {
+  app: AppDeTest;
+  navigateur: Browser;
+  base: string;
+  fermer(): Promise<void>;
+}
+
+/** The real application on a fresh test database, listening on a free port, and a headless Chromium. */
+export async function demarrerParcours(): Promise<Parcours> {
+  await construireFrontSiNecessaire();
+  const app = await creerAppDeTest();
+  await app.app.listen({ port: 0, host: '127.0.0.1' });
+  const adresse = app.app.server.address();
+  if (!adresse || typeof adresse === 'string') throw new Error('adresse d’écoute inattendue');
+  const navigateur = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    app,
+    navigateur,
+    base: `http://127.0.0.1:${adresse.port}`,
+    async fermer() {
+      await navigateur.close();
+      await app.close();
+    },
+  };
+}
+
+/** A new page that fails the test on any script error or Content-Security-Policy refusal. */
+export async function nouvellePage(parcours: Parcours, options: { largeur?: number; hauteur?: number } = {}): Promise<{ page: Page; erreurs: string[] }> {
+  const contexte = await parcours.navigateur.newContext({
+    viewport: { width: options.largeur ?? 1280, height: options.hauteur ?? 900 },
+    locale: 'fr-FR',
+    baseURL: parcours.base,
+  });
+  const page = await contexte.newPage();
+  const erreurs: string[] = [];
+  page.on('pageerror', (e) => erreurs.push(`erreur de script : ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') erreurs.push(`console : ${m.text()}`);
+  });
+  return { page, erreurs };
+}
+
+/** axe-core on the page as it is now: no violation allowed, whatever its impact. */
+export async function verifierAccessibilite(page: Page): Promise<void> {
+  await page.evaluate(axe.source);
+  const resultat = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: typeof axe }).axe.run(document);
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      aide: v.help,
+      cibles: v.nodes.map((n) => `${n.target.join(' ')} → ${n.failureSummary ?? ''}`),
+    }));
+  });
+  expect(resultat, `violations axe sur ${page.url()}`).toEqual([]);
+}
