@@ -5,7 +5,12 @@ import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } 
 let parcours: Parcours;
 
 beforeAll(async () => {
-  parcours = await demarrerParcours();
+  // The brand block comes from the configuration: another one here than the default.
+  parcours = await demarrerParcours({
+    MARQUE_INTITULE: 'Région\nExemple',
+    MARQUE_SERVICE: 'Cap Avenir',
+    MARQUE_BASELINE: 'Orientation et évolution professionnelle',
+  });
 });
 
 afterAll(async () => {
@@ -90,7 +95,12 @@ describe('sur téléphone (375 × 800)', () => {
   it('accueil, menu, recherche et résultats restent utilisables sans défilement horizontal', async () => {
     const { page, erreurs } = await nouvellePage(parcours, { largeur: 375, hauteur: 800 });
     await page.goto('/');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Cap Avenir' }).waitFor();
+    await expect.poll(() => page.title()).toBe('Cap Avenir');
+    const entete = page.getByRole('banner');
+    expect(await entete.textContent()).toContain('Orientation et évolution professionnelle');
+    expect(await entete.getByRole('link', { name: 'Cap Avenir' }).count()).toBeGreaterThanOrEqual(1);
+    expect(await entete.locator('.fr-logo').innerText()).toMatch(/Région\s+Exemple/i);
     await sansDefilementHorizontal(page);
     await verifierAccessibilite(page);
 
@@ -110,6 +120,9 @@ describe('sur téléphone (375 × 800)', () => {
     await bouton.click();
 
     await page.waitForURL(/commune=87085/);
+    // On a phone the filters come first: a link leads straight to the results.
+    await page.getByRole('link', { name: /^Aller aux résultats \(\d+\)$/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('titre-resultats');
     const carte = page.getByRole('region', { name: 'Liste des résultats' }).getByRole('listitem').filter({ hasText: 'Bilan de compétences' }).first();
     const resultat = carte.getByRole('link', { name: /Bilan de compétences/ });
     await resultat.waitFor();

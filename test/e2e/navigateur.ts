@@ -30,7 +30,14 @@ export async function construireFrontSiNecessaire(): Promise<void> {
     dateLaPlusRecente(path.join(web, 'vite.config.ts')),
   );
   if (construit > sources) return;
-  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+  // The test runner sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const avant = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(web, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = avant;
+  }
 }
 
 export interface Parcours {
@@ -41,9 +48,9 @@ export interface Parcours {
 }
 
 /** The real application on a fresh test database, listening on a free port, and a headless Chromium. */
-export async function demarrerParcours(): Promise<Parcours> {
+export async function demarrerParcours(env: Record<string, string> = {}): Promise<Parcours> {
   await construireFrontSiNecessaire();
-  const app = await creerAppDeTest();
+  const app = await creerAppDeTest(env);
   await app.app.listen({ port: 0, host: '127.0.0.1' });
   const adresse = app.app.server.address();
   if (!adresse || typeof adresse === 'string') throw new Error('adresse d’écoute inattendue');

@@ -93,6 +93,29 @@ describe('rechercher un service par besoin et par lieu', () => {
     await expect.poll(() => page.getByRole('combobox', { name: /Commune/ }).inputValue()).toBe('Limoges');
     expect(await page.getByLabel('Distance maximale').inputValue()).toBe('50');
 
+    // Pagination: page 2 is in the address, reading goes on at the results heading.
+    const premierResultat = () =>
+      page.getByRole('region', { name: 'Liste des résultats' }).getByRole('heading', { level: 3 }).nth(1).getByRole('link').getAttribute('href');
+    await page.goto('/annuaire');
+    const titre = page.getByRole('heading', { level: 2, name: /services trouvés/ });
+    await titre.waitFor();
+    const premier = await premierResultat();
+    const pagination = page.getByRole('navigation', { name: 'Pagination' });
+    await pagination.getByRole('link', { name: '2', exact: true }).click();
+    await page.waitForURL(/\/annuaire\?page=2$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('titre-resultats');
+    await expect
+      .poll(() => premierResultat())
+      .not.toBe(premier);
+    expect(await pagination.getByRole('link', { name: '2', exact: true }).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => page.title()).toMatch(/\(page 2\) – Trouver un service – Trajectoires$/);
+    await verifierAccessibilite(page);
+    await page.goBack();
+    await page.waitForURL(/\/annuaire$/);
+    await expect
+      .poll(() => premierResultat())
+      .toBe(premier);
+
     await page.goto('/annuaire?q=zzqxw%20vvkpt&commune=87085');
     await page.getByRole('heading', { level: 2, name: 'Aucun service trouvé' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Aucun service ne correspond à ces critères' }).count()).toBe(1);

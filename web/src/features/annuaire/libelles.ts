@@ -77,6 +77,10 @@ export const FRAIS: Record<string, string> = {
 
 export function libelleSource(source: string): string {
   if (source === 'demonstration') return 'Données de démonstration (fictives)';
+  if (source.startsWith('dila-annuaire-administration')) return 'Annuaire de l’administration (DILA)';
+  if (source.startsWith('anct-france-services')) return 'Réseau France services (ANCT)';
+  if (source === 'dora') return 'DORA';
+  if (source.startsWith('data-inclusion')) return 'data·inclusion';
   return source;
 }
 

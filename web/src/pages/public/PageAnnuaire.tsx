@@ -63,6 +63,13 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
       <h1>Trouver un service</h1>
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-lg-3">
+          {donnees && resultats.statut === 'pret' && (
+            <p className="trj-aller-resultats">
+              <a className="fr-link fr-icon-arrow-down-line fr-link--icon-right" href="#titre-resultats">
+                Aller aux résultats ({nombre.format(total)})
+              </a>
+            </p>
+          )}
           {referentiels.statut === 'erreur' && (
             <AvisErreur erreur={referentiels.erreur} titre="Les listes de thématiques et de publics sont indisponibles" as="h2" />
           )}
@@ -114,16 +121,18 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
                     )}
                   </section>
                   <section className="fr-col-12 fr-col-md-5" aria-labelledby="titre-carte">
-                    <h3 id="titre-carte" className="fr-h6">
-                      Carte des résultats
-                    </h3>
-                    <Suspense fallback={<Chargement texte="Chargement de la carte…" />}>
-                      <CarteResultats services={donnees.services} codeCommune={criteres.commune || null} />
-                    </Suspense>
-                    <p className="fr-text--xs fr-mt-1w">
-                      Fond : limites des départements (référentiel géographique officiel). Les positions marquées approximatives sont
-                      placées au centre de la commune.
-                    </p>
+                    <div className="trj-carte-colonne">
+                      <h3 id="titre-carte" className="fr-h6">
+                        Carte des résultats
+                      </h3>
+                      <Suspense fallback={<Chargement texte="Chargement de la carte…" />}>
+                        <CarteResultats services={donnees.services} codeCommune={criteres.commune || null} />
+                      </Suspense>
+                      <p className="fr-text--xs fr-mt-1w">
+                        Fond : limites des départements (référentiel géographique officiel). Les positions approximatives sont placées au
+                        centre de la commune.
+                      </p>
+                    </div>
                   </section>
                 </div>
               )}
