@@ -67,6 +67,7 @@ export function PageStructure({ id }: { id: string }) {
                 <li key={s.id} className="fr-mb-2w">
                   <Lien href={`/services/${s.id}`} className="fr-link">
                     {s.nom}
+                    {structure.sites.length > 1 && s.site?.commune ? ` à ${s.site.commune.nom}` : ''}
                   </Lien>{' '}
                   {s.demonstration && <BadgeDemonstration small />}
                   <p className="fr-text--sm fr-mb-0">{s.resume}</p>
