@@ -45,4 +45,16 @@ describe('application', () => {
     expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('répond au format d’erreur, en français, à un paramètre d’adresse trop long', async () => {
+    const res = await t.app.inject({ url: `/api/v1/services/${encodeURIComponent('é'.repeat(300))}` });
+    expect(res.statusCode).toBe(414);
+    expect(res.json().erreur.code).toBe('parametre_trop_long');
+  });
+
+  it('répond au format d’erreur à une adresse mal encodée', async () => {
+    const res = await t.app.inject({ url: '/api/v1/services/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().erreur.message).toMatch(/\S/);
+  });
 });

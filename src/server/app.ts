@@ -16,7 +16,7 @@ import type { ServiceContext } from '../shared/contexte.js';
 import { z } from '../shared/zod.js';
 import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
 import { type Config, projectRoot } from './config.js';
-import { installErrorHandlers } from './errors.js';
+import { erreurDeRoutage, installErrorHandlers } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     // Bodies of this API are small JSON documents; imports go through the command line.
     bodyLimit: 1024 * 1024,
+    frameworkErrors: erreurDeRoutage,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

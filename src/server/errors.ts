@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 
 export interface ChampErreur {
@@ -76,6 +76,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
   );
 }
 
-export const erreurSchemaDoc = {
-  description: 'Erreur',
-};
+/**
+ * Errors the router raises before any route runs (malformed URL, parameter too long): Fastify
+ * answers them itself, in English and in its own format, unless given this function.
+ */
+export function erreurDeRoutage(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(414).send(corps('parametre_trop_long', 'Un paramètre de l’adresse est trop long : vérifiez le lien utilisé.'));
+    return;
+  }
+  void reply.status(400).send(corps('adresse_invalide', 'L’adresse demandée est mal formée : vérifiez le lien utilisé.'));
+}
