@@ -26,9 +26,11 @@ async function centreDeRecherche(ctx: ServiceContext, commune: string | undefine
   };
 }
 
-async function verifierVocabulaire(ctx: ServiceContext, chemin: string, vocabulaire: string, valeurs: string[] | undefined, familles = false) {
+type Vocabulaires = Awaited<ReturnType<typeof repository.listVocabulaires>>;
+
+function verifierVocabulaire(vocabulaires: Vocabulaires, chemin: string, vocabulaire: string, valeurs: string[] | undefined, familles = false) {
   if (!valeurs?.length) return;
-  const connues = new Set((await repository.listVocabulaires(ctx.db)).filter((v) => v.vocabulaire === vocabulaire).map((v) => v.valeur));
+  const connues = new Set(vocabulaires.filter((v) => v.vocabulaire === vocabulaire).map((v) => v.valeur));
   const connuesOuFamilles = familles ? new Set([...connues, ...[...connues].map((v) => v.split('--')[0]!)]) : connues;
   const inconnues = valeurs.filter((v) => !connuesOuFamilles.has(v));
   if (inconnues.length) throw annuaireErrors.valeurInconnue(chemin, inconnues);
@@ -128,11 +130,13 @@ function toSite(row: SiteRow) {
 
 /** Services ranked by relevance (stemmed, accent-blind, typo-tolerant) and distance from a commune. */
 export async function searchServices(ctx: ServiceContext, query: ServicesQuery) {
-  await Promise.all([
-    verifierVocabulaire(ctx, 'publics', 'publics', query.publics),
-    verifierVocabulaire(ctx, 'thematiques', 'thematiques', query.thematiques, true),
-    verifierReseaux(ctx, query.reseaux),
-  ]);
+  // One read of the vocabularies serves both checks, and only when a filter needs it.
+  if (query.publics?.length || query.thematiques?.length) {
+    const vocabulaires = await repository.listVocabulaires(ctx.db);
+    verifierVocabulaire(vocabulaires, 'publics', 'publics', query.publics);
+    verifierVocabulaire(vocabulaires, 'thematiques', 'thematiques', query.thematiques, true);
+  }
+  await verifierReseaux(ctx, query.reseaux);
   const lieu = await centreDeRecherche(ctx, query.commune, query.rayon_km);
   const requete = await construireRequete(ctx, query.q);
   const filtres = {
