@@ -22,6 +22,38 @@ export async function resoudreCommune(texte: string): Promise<Commune | null> {
   return communes[0] ?? null;
 }
 
+/**
+ * The commune field's state for a search form: what is typed or picked, the error to show, and,
+ * on submit, the code of the commune (a typed name is resolved to its first match). undefined
+ * means no commune matches: the error is shown and the form must not be sent.
+ */
+export function useCommuneSaisie(initiale: ValeurCommune) {
+  const [commune, setCommune] = useState<ValeurCommune>(initiale);
+  const [erreurCommune, setErreurCommune] = useState<string | null>(null);
+  const [envoi, setEnvoi] = useState(false);
+
+  const choisir = (valeur: ValeurCommune) => {
+    setCommune(valeur);
+    setErreurCommune(null);
+  };
+
+  const codeAEnvoyer = async (): Promise<string | null | undefined> => {
+    setErreurCommune(null);
+    if (commune.code || !commune.texte.trim()) return commune.code;
+    setEnvoi(true);
+    const trouvee = await resoudreCommune(commune.texte).catch(() => null);
+    setEnvoi(false);
+    if (!trouvee) {
+      setErreurCommune('Commune introuvable : vérifiez l’orthographe ou saisissez un code postal.');
+      return undefined;
+    }
+    setCommune({ texte: `${trouvee.nom} (${trouvee.departement.code})`, code: trouvee.code });
+    return trouvee.code;
+  };
+
+  return { commune, setCommune, choisir, erreurCommune, envoi, codeAEnvoyer };
+}
+
 interface Props {
   label: string;
   valeur: ValeurCommune;

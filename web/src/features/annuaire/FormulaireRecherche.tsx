@@ -3,7 +3,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Referentiels } from '../../api/types.js';
-import { ChampCommune, resoudreCommune, type ValeurCommune } from './ChampCommune.js';
+import { ChampCommune, useCommuneSaisie } from './ChampCommune.js';
 import { type Criteres, RAYONS_KM } from './criteres.js';
 import { grouperThematiques } from './libelles.js';
 
@@ -18,9 +18,10 @@ interface Props {
 /** Directory filters: need, theme, public, network, place, radius, order. Applied on submit. */
 export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRechercher }: Props) {
   const [brouillon, setBrouillon] = useState<Criteres>(criteres);
-  const [commune, setCommune] = useState<ValeurCommune>({ texte: nomCommune ?? '', code: criteres.commune || null });
-  const [erreurCommune, setErreurCommune] = useState<string | null>(null);
-  const [envoi, setEnvoi] = useState(false);
+  const { commune, setCommune, choisir, erreurCommune, envoi, codeAEnvoyer } = useCommuneSaisie({
+    texte: nomCommune ?? '',
+    code: criteres.commune || null,
+  });
 
   // The address changed (back button, shared link): the form shows what is searched.
   useEffect(() => {
@@ -32,19 +33,8 @@ export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRech
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    setErreurCommune(null);
-    let code = commune.code;
-    if (!code && commune.texte.trim()) {
-      setEnvoi(true);
-      const trouvee = await resoudreCommune(commune.texte).catch(() => null);
-      setEnvoi(false);
-      if (!trouvee) {
-        setErreurCommune('Commune introuvable : vérifiez l’orthographe ou saisissez un code postal.');
-        return;
-      }
-      code = trouvee.code;
-      setCommune({ texte: `${trouvee.nom} (${trouvee.departement.code})`, code });
-    }
+    const code = await codeAEnvoyer();
+    if (code === undefined) return;
     onRechercher({ ...brouillon, commune: code ?? '', tri: code ? brouillon.tri : brouillon.tri === 'distance' ? '' : brouillon.tri, page: 1 });
   };
 
@@ -95,10 +85,7 @@ export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRech
       <ChampCommune
         label="Commune"
         valeur={commune}
-        onChange={(v) => {
-          setCommune(v);
-          setErreurCommune(null);
-        }}
+        onChange={choisir}
         erreur={erreurCommune}
       />
       <Select

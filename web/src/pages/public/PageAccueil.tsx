@@ -4,7 +4,7 @@ import { Tile } from '@codegouvfr/react-dsfr/Tile';
 import { type FormEvent, useContext, useState } from 'react';
 import { MarqueContexte } from '../../components/marque.js';
 import { useTitrePage } from '../../components/useTitrePage.js';
-import { ChampCommune, resoudreCommune, type ValeurCommune } from '../../features/annuaire/ChampCommune.js';
+import { ChampCommune, useCommuneSaisie } from '../../features/annuaire/ChampCommune.js';
 import { urlAnnuaire } from '../../features/annuaire/criteres.js';
 import { naviguer } from '../../routeur.js';
 
@@ -18,23 +18,12 @@ export function PageAccueil() {
   const marque = useContext(MarqueContexte);
   useTitrePage(null);
   const [besoin, setBesoin] = useState('');
-  const [commune, setCommune] = useState<ValeurCommune>({ texte: '', code: null });
-  const [erreurCommune, setErreurCommune] = useState<string | null>(null);
-  const [envoi, setEnvoi] = useState(false);
+  const { commune, choisir, erreurCommune, envoi, codeAEnvoyer } = useCommuneSaisie({ texte: '', code: null });
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    let code = commune.code;
-    if (!code && commune.texte.trim()) {
-      setEnvoi(true);
-      const trouvee = await resoudreCommune(commune.texte).catch(() => null);
-      setEnvoi(false);
-      if (!trouvee) {
-        setErreurCommune('Commune introuvable : vérifiez l’orthographe ou saisissez un code postal.');
-        return;
-      }
-      code = trouvee.code;
-    }
+    const code = await codeAEnvoyer();
+    if (code === undefined) return;
     naviguer(urlAnnuaire({ q: besoin.trim(), commune: code ?? '' }));
   };
 
@@ -63,10 +52,7 @@ export function PageAccueil() {
                 <ChampCommune
                   label="Commune"
                   valeur={commune}
-                  onChange={(v) => {
-                    setCommune(v);
-                    setErreurCommune(null);
-                  }}
+                  onChange={choisir}
                   erreur={erreurCommune}
                 />
               </div>
