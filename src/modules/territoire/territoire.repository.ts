@@ -49,8 +49,12 @@ export function searchCommunes(db: Executor, recherche: { nom: string | null; co
 }
 
 export async function findCommune(db: Executor, code: string): Promise<CommuneRow | undefined> {
-  const [row] = await rows<CommuneRow>(db, sql`SELECT ${communeColumns} FROM territoire_commune c ${communeJoins} WHERE c.code = ${code}`);
+  const [row] = await findCommunes(db, [code]);
   return row;
+}
+
+export function findCommunes(db: Executor, codes: string[]): Promise<CommuneRow[]> {
+  return rows<CommuneRow>(db, sql`SELECT ${communeColumns} FROM territoire_commune c ${communeJoins} WHERE c.code = ANY (${sql.param(codes)}::text[])`);
 }
 
 export interface ContourRow {

@@ -46,6 +46,11 @@ export async function findCommune(ctx: Pick<ServiceContext, 'db'>, code: string)
   return row ? toCommune(row) : undefined;
 }
 
+/** The known communes among the given codes, in one query (imports resolve thousands at once). */
+export async function findCommunes(ctx: Pick<ServiceContext, 'db'>, codes: string[]): Promise<Commune[]> {
+  return (await repository.findCommunes(ctx.db, codes)).map(toCommune);
+}
+
 export async function listContours(ctx: ServiceContext, query: ContoursQuery) {
   if (query.niveau === 'commune' && !query.departement && !query.region) throw territoireErrors.perimetreManquant();
   const contours = await repository.listContours(ctx.db, query);

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../../shared/contexte.js';
-import { findCommune } from '../../territoire/index.js';
+import { findCommunes } from '../../territoire/index.js';
 import { toOsmOpeningHours } from '../annuaire.horaires.js';
 import { insertStructures } from '../annuaire.referentiel.js';
 import { refreshLexique } from '../annuaire.repository.js';
@@ -139,12 +139,10 @@ async function vocabulaires(ctx: Pick<ServiceContext, 'db'>): Promise<Vocabulair
 }
 
 async function communesDe(ctx: Pick<ServiceContext, 'db'>, codes: Set<string>): Promise<Map<string, CommuneConnue>> {
-  const communes = new Map<string, CommuneConnue>();
-  for (const code of codes) {
-    const c = await findCommune(ctx, code);
-    if (c) communes.set(code, { code: c.code, nom: c.nom, departement: c.departement.code, region: c.region.code, latitude: c.latitude, longitude: c.longitude });
-  }
-  return communes;
+  const trouvees = await findCommunes(ctx, [...codes]);
+  return new Map(
+    trouvees.map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement.code, region: c.region.code, latitude: c.latitude, longitude: c.longitude }]),
+  );
 }
 
 /**
