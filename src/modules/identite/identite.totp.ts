@@ -47,8 +47,9 @@ export function verifierCodeTotp({
 }): { valide: true; pas: number } | { valide: false } {
   if (!CODE.test(code)) return { valide: false };
   const epoch = secondes(maintenant);
+  const pasCourant = Math.floor(epoch / PERIODE_SECONDES);
   // otplib throws when afterTimeStep is past the window; every step of the window is then spent.
-  if (dernierPasAccepte !== null && dernierPasAccepte > Math.floor(epoch / PERIODE_SECONDES)) return { valide: false };
+  if (dernierPasAccepte !== null && dernierPasAccepte > pasCourant) return { valide: false };
   const resultat = verifySync({
     secret,
     token: code,
@@ -57,5 +58,5 @@ export function verifierCodeTotp({
     epochTolerance: PERIODE_SECONDES,
     ...(dernierPasAccepte === null ? {} : { afterTimeStep: dernierPasAccepte }),
   });
-  return resultat.valid ? { valide: true, pas: resultat.timeStep } : { valide: false };
+  return resultat.valid ? { valide: true, pas: pasCourant + resultat.delta } : { valide: false };
 }
