@@ -6,6 +6,7 @@ import type pg from 'pg';
 import type { Db } from '../../src/db/client.js';
 import { servicesQuery, sitesQuery } from '../../src/modules/annuaire/annuaire.contract.js';
 import * as annuaire from '../../src/modules/annuaire/annuaire.service.js';
+import { ACTEUR_ANONYME } from '../../src/modules/identite/index.js';
 import type { RequeteBench } from './requetes.js';
 
 export interface Statistiques {
@@ -74,7 +75,7 @@ export async function capturerInstructions(
   const journal: Instruction[] = [];
   const logger = { logQuery: (texte: string, params: unknown[]) => void journal.push({ texte, params: [...params] }) };
   const db = ('pool' in moteur ? drizzlePg(moteur.pool, { logger }) : drizzlePglite(moteur.pglite, { logger })) as unknown as Db;
-  const ctx = { db, now: () => new Date() };
+  const ctx = { db, now: () => new Date(), acteur: ACTEUR_ANONYME, ip: null, agentUtilisateur: null };
   if (requete.route === 'services') await annuaire.searchServices(ctx, servicesQuery.parse(requete.params));
   else await annuaire.searchSites(ctx, sitesQuery.parse(requete.params));
   return journal;

@@ -1,10 +1,17 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { type Permission, detientPermission, estConnecte, secondFacteurRequis } from '../modules/identite/index.js';
+import { AppError } from './errors.js';
 
 /**
- * Every route says who may call it. Today the directory is public reference data; the
- * identity module will add `{ permission: '<module>.<action>' }`.
+ * Every route says who may call it:
+ * - `{ public: raison }`: anyone, signed in or not;
+ * - `{ connecte: raison }`: any signed-in account, even before its second factor (sign-out,
+ *   second-factor enrolment, own session);
+ * - `{ permission }`: a signed-in account whose roles grant the permission, second factor done
+ *   when its roles require one. The service's policy then decides on the record itself.
+ * State-changing routes also need the CSRF token, unless `sansJetonCsrf` says why not.
  */
-export type Access = { public: string };
+export type Access = ({ public: string } | { connecte: string } | { permission: Permission }) & { sansJetonCsrf?: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -41,4 +48,42 @@ export function enforceAccessDeclarations(app: FastifyInstance): RouteDeclaree[]
     for (const method of methods) routes.push({ method, url: route.url, access, schema: route.schema });
   });
   return routes;
+}
+
+export const nonConnecte = () =>
+  new AppError('identite.non_connecte', 401, 'Vous devez être connecté pour accéder à cette ressource : connectez-vous puis réessayez.');
+
+export const permissionRefusee = () =>
+  new AppError('identite.acces_refuse', 403, 'Votre rôle ne permet pas cette action. Si vous en avez besoin, adressez-vous au responsable de votre structure.');
+
+export const secondFacteurAttendu = () =>
+  new AppError(
+    'identite.second_facteur_requis',
+    403,
+    'Votre rôle donne accès à des données personnelles : validez d’abord votre second facteur d’authentification (application TOTP).',
+  );
+
+/** The route's declared access, or the plugin default (documentation). */
+function accessDe(req: FastifyRequest): Access | undefined {
+  return req.routeOptions.config?.access ?? (pluginRoutes.some((p) => req.url.startsWith(p.prefix)) ? { public: 'plugin' } : undefined);
+}
+
+/**
+ * Checks the declared access before anything else runs (body, validation, handler): a signed-out
+ * visitor gets 401, a role without the permission 403. A route without declaration (a 404) passes
+ * through to the not-found handler.
+ */
+export function verifierAcces(req: FastifyRequest): void {
+  const access = accessDe(req);
+  if (!access || 'public' in access) return;
+  const { acteur } = req.ctx;
+  if (!estConnecte(acteur)) throw nonConnecte();
+  if ('connecte' in access) return;
+  if (secondFacteurRequis(acteur) && !acteur.session.secondFacteur) throw secondFacteurAttendu();
+  if (!detientPermission(acteur, access.permission)) throw permissionRefusee();
+}
+
+export function exigeJetonCsrf(req: FastifyRequest): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  return !accessDe(req)?.sansJetonCsrf;
 }

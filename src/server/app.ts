@@ -11,12 +11,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from '../db/client.js';
 import { annuaireRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
+import { ACTEUR_ANONYME, identiteRoutes } from '../modules/identite/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { z } from '../shared/zod.js';
 import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
 import { type Config, projectRoot } from './config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
+import { installerSecurite } from './plugins/securite.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -72,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('routesDeclarees', enforceAccessDeclarations(app));
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (req) => {
-    req.ctx = { db: database.db, now };
+    req.ctx = { db: database.db, now, acteur: ACTEUR_ANONYME, ip: req.ip, agentUtilisateur: req.headers['user-agent'] ?? null };
   });
 
   await app.register(helmet, {
@@ -97,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  await installerSecurite(app, config, database);
   await app.register(rateLimit, {
     max: config.RECHERCHE_LIMITE_PAR_MINUTE,
     timeWindow: '1 minute',
@@ -117,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Territoire', description: 'Communes, régions, contours (COG 2026)' },
         { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
         { name: 'Échanges', description: 'Export au schéma data·inclusion' },
+        { name: 'Identité', description: 'Connexion, session, second facteur' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -146,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   );
 
+  await app.register(identiteRoutes, { config });
   await app.register(territoireRoutes);
   await app.register(annuaireRoutes);
   await app.register(exportRoutes);

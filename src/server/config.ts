@@ -29,12 +29,20 @@ const configSchema = z.strictObject({
   MARQUE_SERVICE: z.string().min(1).default('Trajectoires'),
   MARQUE_BASELINE: z.string().min(1).default("Service public régional de l'orientation"),
   RECHERCHE_LIMITE_PAR_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Sessions: ASVS level 2 caps idle time at 30 minutes and the lifetime at 12 hours.
+  SESSION_INACTIVITE_MINUTES: z.coerce.number().int().min(1).max(30, 'au plus 30 minutes').default(30),
+  SESSION_DUREE_MAX_HEURES: z.coerce.number().int().min(1).max(12, 'au plus 12 heures').default(12),
+  // Secure cookies need HTTPS; only local development over http may turn them off.
+  COOKIE_SECURISE: booleanFromEnv.optional(),
+  CONNEXION_ECHECS_AVANT_VERROU: z.coerce.number().int().min(3).max(50).default(10),
+  CONNEXION_VERROU_MINUTES: z.coerce.number().int().min(1).default(30),
+  CONNEXION_LIMITE_PAR_IP_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE'> & { COOKIE_SECURISE: boolean };
 
 /** Keys read from the environment; anything else in process.env is ignored. */
-const keys = Object.keys(configSchema.shape) as (keyof Config)[];
+const keys = Object.keys(configSchema.shape) as (keyof z.infer<typeof configSchema>)[];
 
 export class ConfigError extends Error {
   constructor(readonly problemes: string[]) {
@@ -53,5 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`));
   }
-  return parsed.data;
+  const config = { ...parsed.data, COOKIE_SECURISE: parsed.data.COOKIE_SECURISE ?? parsed.data.NODE_ENV === 'production' };
+  if (config.NODE_ENV === 'production' && !config.COOKIE_SECURISE) {
+    throw new ConfigError(['COOKIE_SECURISE : les cookies doivent être sécurisés (HTTPS) en production']);
+  }
+  return config;
 }

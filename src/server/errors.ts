@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     message: string,
     readonly champs?: ChampErreur[],
+    /** Headers the answer must carry (Retry-After of a refusal that lifts with time). */
+    readonly entetes?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -33,6 +35,8 @@ const erreursFastify: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'corps_trop_volumineux', message: 'Le corps de la requête est trop volumineux.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'corps_vide', message: 'Le corps JSON de la requête est vide : envoyez un objet JSON.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'json_invalide', message: 'Le corps de la requête n’est pas un JSON valide.' },
+  FST_CSRF_MISSING_SECRET: { code: 'securite.jeton_csrf', message: 'Jeton de sécurité absent ou périmé : rechargez la page puis réessayez.' },
+  FST_CSRF_INVALID_TOKEN: { code: 'securite.jeton_csrf', message: 'Jeton de sécurité absent ou périmé : rechargez la page puis réessayez.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'longueur_invalide', message: 'La longueur annoncée du corps ne correspond pas à son contenu.' },
 };
 
@@ -54,6 +58,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
         .send(corps('validation', 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.', champs));
     }
     if (error instanceof AppError) {
+      if (error.entetes) reply.headers(error.entetes);
       return reply.status(error.statusCode).send(corps(error.code, error.message, error.champs));
     }
     const connue = error.code ? erreursFastify[error.code] : undefined;

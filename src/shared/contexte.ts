@@ -1,7 +1,12 @@
 import type { Db } from '../db/client.js';
+import type { Acteur } from '../modules/identite/identite.acteur.js';
 
-/** What a service needs from the request: the database and the clock (injected for tests). */
+/** What a service needs from the request: the database, the clock (injected for tests), who calls and from where. */
 export interface ServiceContext {
   db: Db;
   now: () => Date;
+  acteur: Acteur;
+  /** The caller's address, for the audit trail and rate limits. */
+  ip: string | null;
+  agentUtilisateur: string | null;
 }

@@ -1,0 +1,23 @@
+import { AppError } from '../../server/errors.js';
+
+export const identifiantsInvalides = () =>
+  new AppError('identite.identifiants_invalides', 401, 'Adresse électronique ou mot de passe incorrect. Vérifiez votre saisie et réessayez.');
+
+export const compteVerrouille = (secondes: number) =>
+  new AppError(
+    'identite.compte_verrouille',
+    429,
+    `Trop de tentatives de connexion sur ce compte : réessayez dans ${formaterAttente(secondes)}. ` +
+      'Si vous avez oublié votre mot de passe, adressez-vous au responsable de votre structure.',
+    undefined,
+    { 'retry-after': String(secondes) },
+  );
+
+export const compteSuspendu = () =>
+  new AppError('identite.compte_suspendu', 403, 'Ce compte est suspendu. Adressez-vous au responsable de votre structure.');
+
+function formaterAttente(secondes: number): string {
+  if (secondes < 60) return `${secondes} seconde${secondes > 1 ? 's' : ''}`;
+  const minutes = Math.ceil(secondes / 60);
+  return `${minutes} minute${minutes > 1 ? 's' : ''}`;
+}

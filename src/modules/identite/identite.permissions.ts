@@ -1,0 +1,89 @@
+import type { Acteur, Role } from './identite.acteur.js';
+
+/**
+ * Every permission of the platform, with what it lets one do. A route declares the permission it
+ * needs; the service's policy then decides on the record itself (structure, territory, consent).
+ */
+export const PERMISSIONS = {
+  'identite.equipe.lire': 'Voir les agents d’une structure et leurs rôles',
+  'identite.equipe.gerer': 'Inviter des agents dans une structure, les suspendre, changer leur rôle',
+  'annuaire.structure.modifier': 'Modifier une structure, ses lieux, services, horaires et contacts',
+  'annuaire.signalement.lire': 'Lire les signalements d’erreur sur les fiches de l’annuaire',
+  'audit.acces_structure.lire': 'Voir les accès aux données des personnes suivies par une structure',
+  'audit.mes_acces.lire': 'Voir qui a consulté ses propres données',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type RoleActeur = Role | 'personne';
+
+interface DefinitionRole {
+  libelle: string;
+  permissions: readonly Permission[];
+  /**
+   * The role gives access to personal data: a local sign-in needs a second factor before any
+   * permission is usable (the 2024 breach went through advisor accounts with a password only).
+   */
+  secondFacteurRequis: boolean;
+}
+
+/** The role × permission table; docs/securite.md shows it and a test keeps the two in step. */
+export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
+  advisor: {
+    libelle: 'Conseiller',
+    permissions: ['identite.equipe.lire'],
+    secondFacteurRequis: true,
+  },
+  structure_manager: {
+    libelle: 'Responsable de structure',
+    permissions: [
+      'identite.equipe.lire',
+      'identite.equipe.gerer',
+      'annuaire.structure.modifier',
+      'annuaire.signalement.lire',
+      'audit.acces_structure.lire',
+    ],
+    secondFacteurRequis: true,
+  },
+  coordinator: {
+    libelle: 'Coordinateur territorial',
+    permissions: ['annuaire.structure.modifier', 'annuaire.signalement.lire'],
+    secondFacteurRequis: false,
+  },
+  analyst: {
+    libelle: 'Analyste',
+    permissions: [],
+    secondFacteurRequis: false,
+  },
+  admin: {
+    libelle: 'Administrateur',
+    permissions: ['identite.equipe.lire', 'identite.equipe.gerer', 'annuaire.structure.modifier', 'annuaire.signalement.lire', 'audit.acces_structure.lire'],
+    secondFacteurRequis: true,
+  },
+  personne: {
+    libelle: 'Personne accompagnée',
+    permissions: ['audit.mes_acces.lire'],
+    secondFacteurRequis: false,
+  },
+};
+
+function rolesDe(acteur: Acteur): RoleActeur[] {
+  if (acteur.type === 'agent') return acteur.adhesions.map((a) => a.role);
+  if (acteur.type === 'personne') return ['personne'];
+  return [];
+}
+
+/** Whether one of the actor's roles grants the permission (anywhere: the policy narrows it). */
+export function detientPermission(acteur: Acteur, permission: Permission): boolean {
+  if (acteur.type === 'systeme') return true;
+  return rolesDe(acteur).some((r) => ROLES_PERMISSIONS[r].permissions.includes(permission));
+}
+
+/** Whether the actor must have passed a second factor before using their permissions. */
+export function secondFacteurRequis(acteur: Acteur): boolean {
+  return secondFacteurRequisPour(rolesDe(acteur));
+}
+
+export function secondFacteurRequisPour(roles: readonly RoleActeur[]): boolean {
+  return roles.some((r) => ROLES_PERMISSIONS[r].secondFacteurRequis);
+}

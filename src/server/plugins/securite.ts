@@ -1,0 +1,65 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../db/client.js';
+import { resoudreSession } from '../../modules/identite/index.js';
+import { exigeJetonCsrf, verifierAcces } from '../access.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+
+/** Cookie names: the `__Host-` prefix binds a cookie to this exact origin, over HTTPS only. */
+export function nomsCookies(config: Config) {
+  const prefixe = config.COOKIE_SECURISE ? '__Host-' : '';
+  return { session: `${prefixe}trajectoires_session`, csrf: `${prefixe}trajectoires_csrf` };
+}
+
+export function optionsCookie(config: Config) {
+  return { path: '/', httpOnly: true, secure: config.COOKIE_SECURISE, sameSite: 'lax' as const };
+}
+
+export const reglagesSession = (config: Config) => ({
+  inactiviteMinutes: config.SESSION_INACTIVITE_MINUTES,
+  dureeMaxHeures: config.SESSION_DUREE_MAX_HEURES,
+});
+
+const requeteEtrangere = () =>
+  new AppError('securite.origine_refusee', 403, 'Requête refusée : elle vient d’un autre site. Utilisez directement le service.');
+
+/** A state-changing request from another site: refused on the browser's own word (Origin, Sec-Fetch-Site). */
+function estEtrangere(req: FastifyRequest): boolean {
+  if (req.headers['sec-fetch-site'] === 'cross-site') return true;
+  const origine = req.headers.origin;
+  if (!origine || origine === 'null') return origine === 'null';
+  try {
+    return new URL(origine).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Session → actor, CSRF and the access gate, on every request and before the body is read:
+ * a denied request costs one session lookup and nothing else.
+ */
+export async function installerSecurite(app: FastifyInstance, config: Config, database: Database): Promise<void> {
+  const cookies = nomsCookies(config);
+  const reglages = reglagesSession(config);
+  await app.register(cookie);
+  await app.register(csrf, {
+    cookieKey: cookies.csrf,
+    cookieOpts: { ...optionsCookie(config), sameSite: 'strict' },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+
+  app.addHook('onRequest', async (req) => {
+    // Pages and built assets carry no data: no session lookup for them.
+    if (!req.url.startsWith('/api/')) return;
+    req.ctx.acteur = await resoudreSession(database.db, req.cookies[cookies.session], req.ctx.now(), reglages);
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!exigeJetonCsrf(req)) return done();
+    if (estEtrangere(req)) return done(requeteEtrangere());
+    app.csrfProtection(req, reply, done);
+  });
+  app.addHook('onRequest', async (req) => verifierAcces(req));
+}

@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../src/db/client.js';
+import type { Role } from '../../src/modules/identite/index.js';
+import { hacherMotDePasse } from '../../src/modules/identite/identite.motdepasse.js';
+import * as repository from '../../src/modules/identite/identite.repository.js';
+
+/** A password that passes the policy, shared by the accounts of the tests. */
+export const MOT_DE_PASSE_DE_TEST = 'cheval-agrafe-batterie-correct-42';
+
+// Hashing at the production cost (≈ 0.4 s) for every account of every test would slow the suite
+// tenfold; the policy and the production cost have their own tests.
+const hashDeTest = hacherMotDePasse(MOT_DE_PASSE_DE_TEST, { coutReduitHorsProduction: { log2N: 10 } });
+
+export interface AdhesionDeTest {
+  role: Role;
+  structureId?: string;
+  territoireCode?: string;
+}
+
+export interface CompteDeTest {
+  id: string;
+  email: string;
+  motDePasse: string;
+}
+
+let compteur = 0;
+
+/** An account (agent when memberships are given, person otherwise) with the test password. */
+export async function creerCompte(
+  db: Db,
+  options: { type?: 'agent' | 'personne'; adhesions?: AdhesionDeTest[]; email?: string; prenom?: string; nom?: string; totpSecret?: string } = {},
+): Promise<CompteDeTest> {
+  const type = options.type ?? (options.adhesions?.length ? 'agent' : 'personne');
+  const email = options.email ?? `compte-${++compteur}-${randomBytes(4).toString('hex')}@exemple.invalid`;
+  const id = await repository.insertUtilisateur(db, {
+    type,
+    email,
+    prenom: options.prenom ?? 'Camille',
+    nom: options.nom ?? 'Essai',
+    motDePasse: await hashDeTest,
+    ...(options.totpSecret ? { totpSecret: options.totpSecret, totpActive: true } : {}),
+  });
+  for (const a of options.adhesions ?? []) {
+    await repository.insertAdhesion(db, {
+      utilisateurId: id,
+      role: a.role,
+      structureId: a.structureId ?? null,
+      territoireCode: a.territoireCode ?? null,
+    });
+  }
+  return { id, email, motDePasse: MOT_DE_PASSE_DE_TEST };
+}
