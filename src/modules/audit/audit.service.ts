@@ -1,0 +1,81 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, Executor } from '../../db/client.js';
+import { pagination } from '../../shared/pagination.js';
+import {
+  type Anomalie,
+  calculerHash,
+  contenuAudit,
+  DEBUT_DE_CHAINE,
+  type EvenementAudit,
+  examinerMaillon,
+  HASH_INITIAL,
+  type Precedent,
+} from './audit.chaine.js';
+import * as repository from './audit.repository.js';
+
+/**
+ * Appends one event to the audit trail, chained to the last one. Pass the transaction of the
+ * write or read being audited, so that both commit or roll back together; a plain Db gets a
+ * transaction of its own. The transaction must be READ COMMITTED (the default).
+ */
+export async function recordAudit(executor: Db, evenement: EvenementAudit, horodatage: Date): Promise<{ id: number; hash: string }> {
+  // Writers take the chain lock before reading the last link, so that two concurrent transactions
+  // never chain on the same predecessor. The lock is held until commit, hence a transaction is
+  // required: without one it would be released between the read and the insert.
+  const ajouter = async (tx: Db) => {
+    const dernier = await repository.lockChain(tx);
+    const hashPrecedent = dernier?.hash ?? HASH_INITIAL;
+    const contenu = contenuAudit((dernier?.id ?? 0) + 1, horodatage, evenement);
+    const hash = calculerHash(hashPrecedent, contenu);
+    await repository.insertEvenement(tx, contenu, hashPrecedent, hash);
+    return { id: contenu.id, hash };
+  };
+  return enTransaction(executor) ? ajouter(executor) : executor.transaction(ajouter);
+}
+
+// Not a type guard on purpose: narrowing would turn a Db into PgTransaction<any, any, any>.
+function enTransaction(db: Db): boolean {
+  return db instanceof PgTransaction;
+}
+
+export type ResultatVerification = { valide: true; total: number } | ({ valide: false; total: number } & Anomalie);
+
+/**
+ * Recomputes the whole chain in id order, `tranche` events at a time, and stops at the first
+ * event that does not follow: 'modifie' (altered in place), 'supprime' (the id named is the first
+ * missing one), 'insere' (not written by recordAudit), 'reordonne' (moved from elsewhere in the
+ * chain). `total` counts every event in the trail.
+ */
+export async function verifierChaineAudit(db: Executor, { tranche = 5_000 }: { tranche?: number } = {}): Promise<ResultatVerification> {
+  let precedent: Precedent = DEBUT_DE_CHAINE;
+  let total = 0;
+  const hashConnu = (hash: string) => repository.hashExists(db, hash);
+  for (;;) {
+    const maillons = await repository.readChain(db, precedent.id, tranche);
+    for (const maillon of maillons) {
+      const anomalie = await examinerMaillon(precedent, maillon, hashConnu);
+      if (anomalie) return { valide: false, total: await repository.countEvenements(db), ...anomalie };
+      precedent = { id: maillon.id, hash: maillon.hash, hashPrecedent: maillon.hash_precedent };
+      total++;
+    }
+    if (maillons.length < tranche) return { valide: true, total };
+  }
+}
+
+async function page(
+  lister: (limite: number, decalage: number) => Promise<{ evenements: repository.AccesAudit[]; total: number }>,
+  { page, parPage }: { page: number; parPage: number },
+) {
+  const { evenements, total } = await lister(parPage, (page - 1) * parPage);
+  return { evenements, pagination: pagination(page, parPage, total) };
+}
+
+/** Events on the records a structure holds, newest first: who accessed them, and how it went. */
+export function listerAccesParStructure(db: Executor, structureId: string, options: { page: number; parPage: number }) {
+  return page((limite, decalage) => repository.listAccesByStructure(db, structureId, limite, decalage), options);
+}
+
+/** Events on a person's data, newest first: who accessed it, and how it went. */
+export function listerAccesParPersonne(db: Executor, utilisateurId: string, options: { page: number; parPage: number }) {
+  return page((limite, decalage) => repository.listAccesByPersonne(db, utilisateurId, limite, decalage), options);
+}
