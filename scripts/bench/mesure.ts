@@ -75,7 +75,7 @@ export async function capturerInstructions(
   const journal: Instruction[] = [];
   const logger = { logQuery: (texte: string, params: unknown[]) => void journal.push({ texte, params: [...params] }) };
   const db = ('pool' in moteur ? drizzlePg(moteur.pool, { logger }) : drizzlePglite(moteur.pglite, { logger })) as unknown as Db;
-  const ctx = { db, now: () => new Date(), acteur: ACTEUR_ANONYME, ip: null, agentUtilisateur: null };
+  const ctx = { db, now: () => new Date(), acteur: ACTEUR_ANONYME, ip: null, agentUtilisateur: null, messagerie: { envoyer: async () => undefined } };
   if (requete.route === 'services') await annuaire.searchServices(ctx, servicesQuery.parse(requete.params));
   else await annuaire.searchSites(ctx, sitesQuery.parse(requete.params));
   return journal;

@@ -14,6 +14,7 @@ import { exportRoutes } from '../modules/annuaire/echange/index.js';
 import { ACTEUR_ANONYME, identiteRoutes } from '../modules/identite/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
+import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
 import { type Config, projectRoot } from './config.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   config: Config;
   database: Database;
   now?: () => Date;
+  /** Outgoing mail; made from the configuration when not given. */
+  messagerie?: Messagerie;
   /** pino options; false in tests. */
   logger?: boolean | object;
 }
@@ -68,13 +71,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: erreurDeRoutage,
   }).withTypeProvider<ZodTypeProvider>();
 
+  const messagerie =
+    deps.messagerie ??
+    creerMessagerie({
+      smtpUrl: config.SMTP_URL,
+      expediteur: config.MAIL_EXPEDITEUR,
+      environnement: config.NODE_ENV,
+      dossierDeveloppement: path.join(path.dirname(config.DATA_DIR), 'courriels'),
+      logger: app.log,
+    });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   app.decorate('routesDeclarees', enforceAccessDeclarations(app));
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (req) => {
-    req.ctx = { db: database.db, now, acteur: ACTEUR_ANONYME, ip: req.ip, agentUtilisateur: req.headers['user-agent'] ?? null };
+    req.ctx = { db: database.db, now, acteur: ACTEUR_ANONYME, ip: req.ip, agentUtilisateur: req.headers['user-agent'] ?? null, messagerie };
   });
 
   await app.register(helmet, {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configMessagerieSchema } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,9 +38,12 @@ const configSchema = z.strictObject({
   CONNEXION_ECHECS_AVANT_VERROU: z.coerce.number().int().min(3).max(50).default(10),
   CONNEXION_VERROU_MINUTES: z.coerce.number().int().min(1).default(30),
   CONNEXION_LIMITE_PAR_IP_MINUTE: z.coerce.number().int().min(1).default(30),
+  // The address people reach the service at: links in e-mails, identity-provider callbacks.
+  URL_PUBLIQUE: z.url({ message: 'doit être une adresse http:// ou https://' }).optional(),
+  ...configMessagerieSchema.shape,
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE'> & { COOKIE_SECURISE: boolean };
+export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE' | 'URL_PUBLIQUE'> & { COOKIE_SECURISE: boolean; URL_PUBLIQUE: string };
 
 /** Keys read from the environment; anything else in process.env is ignored. */
 const keys = Object.keys(configSchema.shape) as (keyof z.infer<typeof configSchema>)[];
@@ -61,7 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} : ${i.message}`));
   }
-  const config = { ...parsed.data, COOKIE_SECURISE: parsed.data.COOKIE_SECURISE ?? parsed.data.NODE_ENV === 'production' };
+  const config = {
+    ...parsed.data,
+    COOKIE_SECURISE: parsed.data.COOKIE_SECURISE ?? parsed.data.NODE_ENV === 'production',
+    URL_PUBLIQUE: (parsed.data.URL_PUBLIQUE ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, ''),
+  };
   if (config.NODE_ENV === 'production' && !config.COOKIE_SECURISE) {
     throw new ConfigError(['COOKIE_SECURISE : les cookies doivent être sécurisés (HTTPS) en production']);
   }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Acteur } from '../modules/identite/identite.acteur.js';
+import type { Messagerie } from './messagerie.js';
 
 /** What a service needs from the request: the database, the clock (injected for tests), who calls and from where. */
 export interface ServiceContext {
@@ -9,4 +10,5 @@ export interface ServiceContext {
   /** The caller's address, for the audit trail and rate limits. */
   ip: string | null;
   agentUtilisateur: string | null;
+  messagerie: Messagerie;
 }
