@@ -3,20 +3,22 @@ import { lireMarque } from './api/annuaire.js';
 import type { Marque } from './api/types.js';
 import { Gabarit } from './components/Gabarit.js';
 import { MarqueContexte, marqueParDefaut } from './components/marque.js';
-import { PageAccueil } from './pages/public/PageAccueil.js';
-import { PageAnnuaire } from './pages/public/PageAnnuaire.js';
+import { FournisseurSession } from './features/identite/SessionContexte.js';
 import { PageIntrouvable } from './pages/public/PageIntrouvable.js';
-import { PageService } from './pages/public/PageService.js';
-import { PageStructure } from './pages/public/PageStructure.js';
+import { routes } from './pages/routes.js';
 import { useEmplacement } from './routeur.js';
 
 function Page({ chemin, recherche }: { chemin: string; recherche: string }) {
-  if (chemin === '/' || chemin === '/index.html') return <PageAccueil />;
-  if (chemin === '/annuaire' || chemin === '/annuaire/') return <PageAnnuaire recherche={recherche} />;
-  const service = /^\/services\/([^/]+)\/?$/.exec(chemin);
-  if (service?.[1]) return <PageService key={service[1]} id={decodeURIComponent(service[1])} />;
-  const structure = /^\/structures\/([^/]+)\/?$/.exec(chemin);
-  if (structure?.[1]) return <PageStructure key={structure[1]} id={decodeURIComponent(structure[1])} />;
+  for (const route of routes) {
+    const correspondance = route.motif.exec(chemin);
+    if (!correspondance) continue;
+    try {
+      return route.page(correspondance.slice(1).map((p) => decodeURIComponent(p ?? '')), recherche);
+    } catch {
+      // A malformed escape in the address (%E0%A4%A): no such page.
+      return <PageIntrouvable />;
+    }
+  }
   return <PageIntrouvable />;
 }
 
@@ -33,9 +35,11 @@ export function App() {
 
   return (
     <MarqueContexte.Provider value={marque}>
-      <Gabarit chemin={chemin}>
-        <Page chemin={chemin} recherche={recherche} />
-      </Gabarit>
+      <FournisseurSession>
+        <Gabarit chemin={chemin}>
+          <Page chemin={chemin} recherche={recherche} />
+        </Gabarit>
+      </FournisseurSession>
     </MarqueContexte.Provider>
   );
 }

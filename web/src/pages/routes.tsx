@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { PageAccueil } from './public/PageAccueil.js';
+import { PageAnnuaire } from './public/PageAnnuaire.js';
+import { PageService } from './public/PageService.js';
+import { PageStructure } from './public/PageStructure.js';
+
+export interface RoutePage {
+  /** The path pattern; capture groups are handed to `page` decoded. */
+  motif: RegExp;
+  page(parametres: string[], recherche: string): ReactNode;
+}
+
+/** Every page of the site: one line each. The first matching pattern wins. */
+export const routes: RoutePage[] = [
+  { motif: /^\/(index\.html)?$/, page: () => <PageAccueil /> },
+  { motif: /^\/annuaire\/?$/, page: (_, recherche) => <PageAnnuaire recherche={recherche} /> },
+  { motif: /^\/services\/([^/]+)\/?$/, page: ([id]) => <PageService key={id} id={id!} /> },
+  { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
+];
