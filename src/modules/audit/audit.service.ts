@@ -38,13 +38,17 @@ function enTransaction(db: Db): boolean {
   return db instanceof PgTransaction;
 }
 
-export type ResultatVerification = { valide: true; total: number } | ({ valide: false; total: number } & Anomalie);
+export type ResultatVerification =
+  /** `dernier`: the head of the chain, to note elsewhere; comparing it later shows a cut or rewritten end. */
+  | { valide: true; total: number; dernier: { id: number; hash: string } | null }
+  | ({ valide: false; total: number } & Anomalie);
 
 /**
  * Recomputes the whole chain in id order, `tranche` events at a time, and stops at the first
  * event that does not follow: 'modifie' (altered in place), 'supprime' (the id named is the first
  * missing one), 'insere' (not written by recordAudit), 'reordonne' (moved from elsewhere in the
- * chain). `total` counts every event in the trail.
+ * chain). `total` counts every event in the trail. Events appended at the end, or removed from
+ * it, with well-formed hashes leave no trace inside the chain: only the head noted earlier shows it.
  */
 export async function verifierChaineAudit(db: Executor, { tranche = 5_000 }: { tranche?: number } = {}): Promise<ResultatVerification> {
   let precedent: Precedent = DEBUT_DE_CHAINE;
@@ -58,7 +62,9 @@ export async function verifierChaineAudit(db: Executor, { tranche = 5_000 }: { t
       precedent = { id: maillon.id, hash: maillon.hash, hashPrecedent: maillon.hash_precedent };
       total++;
     }
-    if (maillons.length < tranche) return { valide: true, total };
+    if (maillons.length < tranche) {
+      return { valide: true, total, dernier: precedent.id > 0 ? { id: precedent.id, hash: precedent.hash } : null };
+    }
   }
 }
 
