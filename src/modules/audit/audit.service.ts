@@ -68,7 +68,7 @@ export async function verifierChaineAudit(db: Executor, { tranche = 5_000 }: { t
   }
 }
 
-async function page(
+async function paginer(
   lister: (limite: number, decalage: number) => Promise<{ evenements: repository.AccesAudit[]; total: number }>,
   { page, parPage }: { page: number; parPage: number },
 ) {
@@ -78,10 +78,10 @@ async function page(
 
 /** Events on the records a structure holds, newest first: who accessed them, and how it went. */
 export function listerAccesParStructure(db: Executor, structureId: string, options: { page: number; parPage: number }) {
-  return page((limite, decalage) => repository.listAccesByStructure(db, structureId, limite, decalage), options);
+  return paginer((limite, decalage) => repository.listAccesByStructure(db, structureId, limite, decalage), options);
 }
 
 /** Events on a person's data, newest first: who accessed it, and how it went. */
 export function listerAccesParPersonne(db: Executor, utilisateurId: string, options: { page: number; parPage: number }) {
-  return page((limite, decalage) => repository.listAccesByPersonne(db, utilisateurId, limite, decalage), options);
+  return paginer((limite, decalage) => repository.listAccesByPersonne(db, utilisateurId, limite, decalage), options);
 }
