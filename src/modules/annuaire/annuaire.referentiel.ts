@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { insertBatched } from '../../db/bulk.js';
 import { recordLoad } from '../../db/chargements.js';
+import { uuidNomme } from '../../shared/identifiants.js';
 import { normaliserTexte } from '../../shared/texte.js';
 import { refreshLexique } from './annuaire.repository.js';
 import * as t from './annuaire.tables.js';
@@ -24,6 +24,22 @@ export interface ReferentielAnnuaire {
   reseaux: (typeof t.reseau.$inferInsert)[];
 }
 
+// One namespace per table: a structure and its main place often share their source id.
+const ESPACES = {
+  structure: 'b6529bd7-3af0-4447-818b-5cf622ae4dbf',
+  site: '9290b037-ea7a-48b8-bc49-58262f5b4e23',
+  service: 'b5a6ec53-a131-4dc4-84b0-fb0945744f92',
+  contact: '9a54d3d8-8fc1-43d0-abc9-dac82fe078b3',
+} as const;
+
+/**
+ * The id of a record loaded or imported from a source, derived from its (source, source_id): a
+ * reload gives it back the same id, so memberships, history and public links keep pointing to it.
+ */
+export function idDeSource(table: keyof typeof ESPACES, source: string, sourceId: string): string {
+  return uuidNomme(ESPACES[table], `${source}:${sourceId}`);
+}
+
 /** Writes structures with their children; ids are made here so that children can point to them. */
 export async function insertStructures(db: Executor, structures: StructureAImporter[]): Promise<void> {
   const lignesStructures: (typeof t.structure.$inferInsert)[] = [];
@@ -31,11 +47,11 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
   const lignesServices: ServiceInsert[] = [];
   const lignesContacts: ContactInsert[] = [];
   for (const { structure, sites, services, contacts } of structures) {
-    const structureId = randomUUID();
+    const structureId = idDeSource('structure', structure.source, structure.sourceId);
     lignesStructures.push({ ...structure, id: structureId });
     const idsSites = new Map<string, string>();
     for (const { cle, ...site } of sites) {
-      const id = randomUUID();
+      const id = idDeSource('site', site.source, site.sourceId);
       idsSites.set(cle, id);
       lignesSites.push({ ...site, id, structureId, nomRecherche: normaliserTexte(site.nom) });
     }
@@ -45,8 +61,14 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
       if (!id) throw new Error(`${structure.nom} : lieu « ${cle} » inconnu`);
       return id;
     };
-    for (const { siteCle, ...service } of services) lignesServices.push({ ...service, id: randomUUID(), structureId, siteId: siteId(siteCle) });
-    for (const { siteCle, ...contact } of contacts) lignesContacts.push({ ...contact, id: randomUUID(), structureId, siteId: siteId(siteCle) });
+    for (const { siteCle, ...service } of services) {
+      lignesServices.push({ ...service, id: idDeSource('service', service.source, service.sourceId), structureId, siteId: siteId(siteCle) });
+    }
+    // Contacts have no id at their source: their rank within the structure stands for one.
+    contacts.forEach(({ siteCle, ...contact }, rang) => {
+      const id = idDeSource('contact', structure.source, `${structure.sourceId}#${rang}`);
+      lignesContacts.push({ ...contact, id, structureId, siteId: siteId(siteCle) });
+    });
   }
   await insertBatched(db, t.structure, lignesStructures);
   await insertBatched(db, t.site, lignesSites);
