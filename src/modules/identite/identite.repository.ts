@@ -91,6 +91,16 @@ export async function updateUtilisateur(db: Executor, id: string, valeurs: Parti
   await db.update(t.utilisateur).set(valeurs).where(eq(t.utilisateur.id, id));
 }
 
+/** Counts one more failed proof in a single statement; returns the new count. */
+export async function incrementEchecsConnexion(db: Executor, id: string, maintenant: Date): Promise<number> {
+  const [u] = await db
+    .update(t.utilisateur)
+    .set({ echecsConnexion: sql`${t.utilisateur.echecsConnexion} + 1`, dernierEchecLe: maintenant })
+    .where(eq(t.utilisateur.id, id))
+    .returning({ echecs: t.utilisateur.echecsConnexion });
+  return u?.echecs ?? 0;
+}
+
 export async function insertUtilisateur(db: Executor, valeurs: typeof t.utilisateur.$inferInsert): Promise<string> {
   const [u] = await db.insert(t.utilisateur).values({ ...valeurs, email: valeurs.email.trim().toLowerCase() }).returning({ id: t.utilisateur.id });
   return u!.id;

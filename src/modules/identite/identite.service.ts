@@ -1,4 +1,6 @@
+import type { Db, Executor } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
+import { type ResultatAudit, recordAudit } from '../audit/index.js';
 import { estConnecte } from './identite.acteur.js';
 import type { ConnexionCorps, SessionReponse } from './identite.contract.js';
 import { compteSuspendu, compteVerrouille, identifiantsInvalides } from './identite.errors.js';
@@ -34,40 +36,137 @@ export interface ResultatConnexion {
   jeton: string;
 }
 
+/** Action names of the account events in the audit trail. */
+export const ACTIONS_COMPTE = {
+  connexion: 'identite.connexion',
+  connexionSecondFacteur: 'identite.connexion.second_facteur',
+  verrouillage: 'identite.compte.verrouiller',
+} as const;
+
+/**
+ * Records an event on an account (sign-in, lock-out, second factor) with the caller's address.
+ * `acteurUtilisateurId` is null while nobody has proved who they are (a failed password).
+ */
+export async function journaliserCompte(
+  db: Db,
+  ctx: ServiceContext,
+  evenement: { action: string; resultat: ResultatAudit; utilisateurId: string | null; acteurUtilisateurId: string | null; raison?: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await recordAudit(
+    db,
+    {
+      action: evenement.action,
+      resultat: evenement.resultat,
+      acteurUtilisateurId: evenement.acteurUtilisateurId,
+      cibleType: evenement.utilisateurId ? 'utilisateur' : null,
+      cibleId: evenement.utilisateurId,
+      ip: ctx.ip,
+      raison: evenement.raison ?? null,
+      details: evenement.details ?? {},
+    },
+    ctx.now(),
+  );
+}
+
+interface CompteVerrouillable {
+  id: string;
+  verrouilleJusquAu: Date | null;
+}
+
+/** Refuses (429 + Retry-After) an account under lock-out or progressive delay, and records the refusal. */
+export async function refuserSiVerrouille(ctx: ServiceContext, compte: CompteVerrouillable, action: string): Promise<void> {
+  const maintenant = ctx.now();
+  if (!compte.verrouilleJusquAu || compte.verrouilleJusquAu <= maintenant) return;
+  await journaliserCompte(ctx.db, ctx, {
+    action,
+    resultat: 'refus',
+    utilisateurId: compte.id,
+    acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
+    raison: 'compte_verrouille',
+  });
+  throw compteVerrouille(Math.ceil((compte.verrouilleJusquAu.getTime() - maintenant.getTime()) / 1000));
+}
+
+/**
+ * One more failed proof on the account (password, TOTP code, recovery code): all of them count
+ * towards the same progressive delay and lock-out, recorded with the failure in one transaction.
+ */
+export async function compterEchec(
+  ctx: ServiceContext,
+  compte: { id: string },
+  reglages: ReglagesConnexion,
+  echec: { action: string; raison: string; details?: Record<string, unknown> },
+): Promise<void> {
+  const maintenant = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    // Incremented in the database: parallel attempts each count, none reads a stale number.
+    const echecs = await repository.incrementEchecsConnexion(tx, compte.id, maintenant);
+    const attente = attenteApresEchecs(echecs, reglages);
+    const jusquAu = attente > 0 ? new Date(maintenant.getTime() + attente * 1000) : null;
+    await repository.updateUtilisateur(tx, compte.id, { verrouilleJusquAu: jusquAu });
+    const acteurUtilisateurId = estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null;
+    await journaliserCompte(tx, ctx, { ...echec, resultat: 'echec', utilisateurId: compte.id, acteurUtilisateurId });
+    if (echecs >= reglages.echecsAvantVerrou) {
+      await journaliserCompte(tx, ctx, {
+        action: ACTIONS_COMPTE.verrouillage,
+        resultat: 'succes',
+        utilisateurId: compte.id,
+        acteurUtilisateurId: null,
+        raison: 'echecs_repetes',
+        details: { echecs, verrouille_jusqu_au: jusquAu?.toISOString() ?? null },
+      });
+    }
+  });
+}
+
 /** Local sign-in: lock-out and progressive delay per account, then a fresh session. */
 export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: ConnexionCorps, reglages: ReglagesConnexion): Promise<ResultatConnexion> {
   const maintenant = ctx.now();
+  const action = ACTIONS_COMPTE.connexion;
   const utilisateur = await repository.findUtilisateurParEmail(ctx.db, corps.email);
   if (!utilisateur?.motDePasse) {
     await verifierSansCompte(corps.mot_de_passe);
+    await journaliserCompte(ctx.db, ctx, { action, resultat: 'echec', utilisateurId: null, acteurUtilisateurId: null, raison: 'compte_inconnu' });
     throw identifiantsInvalides();
   }
-  if (utilisateur.verrouilleJusquAu && utilisateur.verrouilleJusquAu > maintenant) {
-    throw compteVerrouille(Math.ceil((utilisateur.verrouilleJusquAu.getTime() - maintenant.getTime()) / 1000));
-  }
+  await refuserSiVerrouille(ctx, utilisateur, action);
   if (!(await verifierMotDePasse(corps.mot_de_passe, utilisateur.motDePasse))) {
-    const echecs = utilisateur.echecsConnexion + 1;
-    const attente = attenteApresEchecs(echecs, reglages);
-    await repository.updateUtilisateur(ctx.db, utilisateur.id, {
-      echecsConnexion: echecs,
-      dernierEchecLe: maintenant,
-      verrouilleJusquAu: attente > 0 ? new Date(maintenant.getTime() + attente * 1000) : null,
-    });
+    await compterEchec(ctx, utilisateur, reglages, { action, raison: 'mot_de_passe_invalide' });
     throw identifiantsInvalides();
   }
-  if (utilisateur.statut !== 'actif') throw compteSuspendu();
-  await repository.updateUtilisateur(ctx.db, utilisateur.id, { echecsConnexion: 0, verrouilleJusquAu: null });
-  // A new session at every sign-in: a session fixed before sign-in is worth nothing after it.
-  if (estConnecte(ctx.acteur)) await fermerSession(ctx.db, ctx.acteur.session.empreinte);
-  const jeton = await ouvrirSession(
-    ctx.db,
-    { utilisateurId: utilisateur.id, methode: 'mot_de_passe', secondFacteur: false, ip: ctx.ip, agentUtilisateur: ctx.agentUtilisateur },
-    maintenant,
-    reglages,
-  );
+  if (utilisateur.statut !== 'actif') {
+    await journaliserCompte(ctx.db, ctx, { action, resultat: 'refus', utilisateurId: utilisateur.id, acteurUtilisateurId: null, raison: 'compte_suspendu' });
+    throw compteSuspendu();
+  }
   const roles = utilisateur.type === 'agent' ? (await repository.listAdhesionsActives(ctx.db, utilisateur.id)).map((a) => a.role) : [];
   const etape = utilisateur.totpActive ? 'second_facteur' : secondFacteurRequisPour(roles) ? 'enrolement_second_facteur' : 'connecte';
+  const jeton = await ctx.db.transaction(async (tx) => {
+    await repository.updateUtilisateur(tx, utilisateur.id, { echecsConnexion: 0, verrouilleJusquAu: null });
+    const jeton = await remplacerSession(tx, ctx, { utilisateurId: utilisateur.id, methode: 'mot_de_passe', secondFacteur: false }, reglages);
+    await journaliserCompte(tx, ctx, {
+      action,
+      resultat: 'succes',
+      utilisateurId: utilisateur.id,
+      acteurUtilisateurId: utilisateur.id,
+      details: { methode: 'mot_de_passe', etape },
+    });
+    return jeton;
+  });
   return { etape, jeton };
+}
+
+/**
+ * Closes the caller's session, if any, and opens a new one: a token known before a sign-in or a
+ * second factor is worth nothing after it (session fixation).
+ */
+export async function remplacerSession(
+  db: Executor,
+  ctx: ServiceContext,
+  ouverture: { utilisateurId: string; methode: string; secondFacteur: boolean },
+  reglages: ReglagesSession,
+): Promise<string> {
+  if (estConnecte(ctx.acteur)) await fermerSession(db, ctx.acteur.session.empreinte);
+  return ouvrirSession(db, { ...ouverture, ip: ctx.ip, agentUtilisateur: ctx.agentUtilisateur }, ctx.now(), reglages);
 }
 
 export async function deconnecter(ctx: ServiceContext): Promise<number> {
