@@ -11,11 +11,11 @@ export interface AppDeTest {
   close(): Promise<void>;
 }
 
-/** The whole application over a fresh test database; variables as in the environment (strings). */
-export async function creerAppDeTest(env: Record<string, string> = {}): Promise<AppDeTest> {
+/** The whole application over a fresh test database; variables as in the environment (strings), clock injectable. */
+export async function creerAppDeTest(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<AppDeTest> {
   const database = await creerBaseDeTest();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RECHERCHE_LIMITE_PAR_MINUTE: '100000', ...env });
-  const app = await buildApp({ config, database, logger: false });
+  const app = await buildApp({ config, database, logger: false, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   return {
     app,
