@@ -47,7 +47,8 @@ export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
   },
   coordinator: {
     libelle: 'Coordinateur territorial',
-    permissions: ['annuaire.structure.modifier', 'annuaire.signalement.lire'],
+    // Reads the teams of the structures of its region: never manages them.
+    permissions: ['identite.equipe.lire', 'annuaire.structure.modifier', 'annuaire.signalement.lire'],
     secondFacteurRequis: false,
   },
   analyst: {
