@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configOidcSchema, problemesConfigOidc } from '../modules/identite/oidc/oidc.config.js';
 import { configMessagerieSchema } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 
@@ -41,6 +42,7 @@ const configSchema = z.strictObject({
   // The address people reach the service at: links in e-mails, identity-provider callbacks.
   URL_PUBLIQUE: z.url({ message: 'doit être une adresse http:// ou https://' }).optional(),
   ...configMessagerieSchema.shape,
+  ...configOidcSchema.shape,
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE' | 'URL_PUBLIQUE'> & { COOKIE_SECURISE: boolean; URL_PUBLIQUE: string };
@@ -73,5 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && !config.COOKIE_SECURISE) {
     throw new ConfigError(['COOKIE_SECURISE : les cookies doivent être sécurisés (HTTPS) en production']);
   }
+  const problemesOidc = problemesConfigOidc(config, config.NODE_ENV);
+  if (problemesOidc.length > 0) throw new ConfigError(problemesOidc);
   return config;
 }
