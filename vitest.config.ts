@@ -7,7 +7,8 @@ const surBase = ['src/**/*.db.test.ts', 'data/**/*.db.test.ts', 'scripts/**/*.db
 const navigateur = ['test/e2e/**/*.e2e.test.ts'];
 
 const projets: TestProjectConfiguration[] = [
-  { test: { name: 'unit', include: unitaires, exclude: [...surBase, ...navigateur, 'node_modules/**'] } },
+  // Password hashing runs at its production cost in a few unit tests: seconds on a busy machine.
+  { test: { name: 'unit', include: unitaires, exclude: [...surBase, ...navigateur, 'node_modules/**'], testTimeout: 30_000 } },
   {
     test: {
       name: 'db-pglite',

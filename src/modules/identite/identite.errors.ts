@@ -13,6 +13,11 @@ export const compteVerrouille = (secondes: number) =>
     { 'retry-after': String(secondes) },
   );
 
+export const connexionSaturee = () =>
+  new AppError('identite.connexion_saturee', 503, 'Le service de connexion est très sollicité : réessayez dans quelques secondes.', undefined, {
+    'retry-after': '5',
+  });
+
 export const compteSuspendu = () =>
   new AppError('identite.compte_suspendu', 403, 'Ce compte est suspendu. Adressez-vous au responsable de votre structure.');
 

@@ -2,7 +2,10 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/language-common';
 import { dictionary as dictionnaireFr, translations as traductionsFr } from '@zxcvbn-ts/language-fr';
+import { creerLimiteur } from '../../shared/limiteur.js';
 import { motsDe, normaliserTexte } from '../../shared/texte.js';
+import { AppError } from '../../server/errors.js';
+import { connexionSaturee } from './identite.errors.js';
 
 export type ParametresScrypt = { log2N: number; r: number; p: number };
 
@@ -24,12 +27,20 @@ function normaliser(motDePasse: string): string {
   return motDePasse.normalize('NFKC');
 }
 
+// Each hash takes 128 MiB and a libuv thread for a few hundred ms: two at a time (the machine's
+// cores) leave the other threads to the database and files, and a login flood beyond the queue is
+// refused at once instead of slowing every signed-in user.
+const limiteurScrypt = creerLimiteur({ simultanes: 2, fileMax: 64, saturation: connexionSaturee });
+
 function deriver(motDePasse: string, sel: Buffer, { log2N, r, p }: ParametresScrypt, octets: number): Promise<Buffer> {
   const N = 2 ** log2N;
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
-  return new Promise((resolve, reject) => {
-    scrypt(normaliser(motDePasse), sel, octets, options, (erreur, cle) => (erreur ? reject(erreur) : resolve(cle)));
-  });
+  return limiteurScrypt.executer(
+    () =>
+      new Promise((resolve, reject) => {
+        scrypt(normaliser(motDePasse), sel, octets, options, (erreur, cle) => (erreur ? reject(erreur) : resolve(cle)));
+      }),
+  );
 }
 
 type Stocke = { parametres: ParametresScrypt; sel: Buffer; hash: Buffer };
@@ -69,7 +80,9 @@ export async function verifierMotDePasse(motDePasse: string, stocke: string): Pr
   try {
     const hash = await deriver(motDePasse, lu.sel, lu.parametres, lu.hash.length);
     return timingSafeEqual(hash, lu.hash);
-  } catch {
+  } catch (erreur) {
+    // Saturation is no answer about the password: it must not count as a failed attempt.
+    if (erreur instanceof AppError) throw erreur;
     return false;
   }
 }
