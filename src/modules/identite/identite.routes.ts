@@ -4,16 +4,18 @@ import { nomsCookies, optionsCookie, reglagesSession } from '../../server/plugin
 import { erreurSchema, reponsesErreur } from '../../server/reponses.js';
 import { connexionCorps, connexionReponse, deconnexionReponse, sessionReponse } from './identite.contract.js';
 import * as service from './identite.service.js';
+import { secondFacteurRoutes } from './second-facteur/second-facteur.routes.js';
 
 const erreursConnexion = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
 export const identiteRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   const cookies = nomsCookies(config);
-  const reglages = {
+  const reglages: service.ReglagesConnexion = {
     ...reglagesSession(config),
     echecsAvantVerrou: config.CONNEXION_ECHECS_AVANT_VERROU,
     verrouMinutes: config.CONNEXION_VERROU_MINUTES,
   };
+  await app.register(secondFacteurRoutes, { config, reglages });
 
   app.get(
     '/api/v1/session',
