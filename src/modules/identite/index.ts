@@ -1,4 +1,5 @@
 export { identiteRoutes } from './identite.routes.js';
+export { oidcRoutes } from './oidc/oidc.routes.js';
 export { ACTEUR_ANONYME, ROLES, asSystem, estAdministrateur, estConnecte, structuresDe, territoiresDe } from './identite.acteur.js';
 export type { Acteur, ActeurConnecte, AdhesionActeur, Role } from './identite.acteur.js';
 export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurRequis } from './identite.permissions.js';

@@ -1,0 +1,17 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.js';
+import * as t from '../identite.tables.js';
+
+/** The account a provider's subject was linked to, if any. */
+export async function findUtilisateurIdParSujet(db: Executor, fournisseur: string, sujet: string): Promise<string | undefined> {
+  const [lien] = await db
+    .select({ utilisateurId: t.compteExterne.utilisateurId })
+    .from(t.compteExterne)
+    .where(and(eq(t.compteExterne.fournisseur, fournisseur), eq(t.compteExterne.sujet, sujet)));
+  return lien?.utilisateurId;
+}
+
+export async function insertCompteExterne(db: Executor, lien: { fournisseur: string; sujet: string; utilisateurId: string }): Promise<void> {
+  // Two sign-ins of the same person at once both try to link: the first one wins, the same way.
+  await db.insert(t.compteExterne).values(lien).onConflictDoNothing();
+}
