@@ -29,6 +29,8 @@ beforeAll(async () => {
     FRANCECONNECT_ISSUER: franceconnect.issuer,
     FRANCECONNECT_CLIENT_ID: franceconnect.clientId,
     FRANCECONNECT_CLIENT_SECRET: franceconnect.clientSecret,
+    // The callbacks of every test come from one address: the limit is not what is tested here.
+    CONNEXION_LIMITE_PAR_IP_MINUTE: '1000',
   });
 });
 afterAll(async () => {
@@ -69,6 +71,14 @@ async function evenementsConnexion(fournisseur: string) {
 }
 
 const conseiller = () => creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId: randomUUID() }] });
+
+/** The gate's answer on a route that needs a permission (any one: the second factor is checked first). */
+async function codeSurRouteAPermission(client: ClientHttp): Promise<string | undefined> {
+  const route = t.app.routesDeclarees.find((r) => 'permission' in r.access && r.method === 'GET');
+  expect(route, 'une route GET à permission').toBeDefined();
+  const reponse = await client.get(route!.url.replace(/:[a-z_]+/g, randomUUID()));
+  return reponse.statusCode >= 400 ? reponse.json().erreur.code : undefined;
+}
 
 describe('GET /api/v1/connexion/fournisseurs', () => {
   it('liste les fournisseurs configurés, avec leur public et l’adresse de leur bouton', async () => {
@@ -138,6 +148,7 @@ describe('connexion d’un agent par ProConnect', () => {
       second_facteur: { requis: true, valide: true },
       permissions: ['identite.equipe.lire'],
     });
+    expect(await codeSurRouteAPermission(client)).not.toBe('identite.second_facteur_requis');
     expect(await rows(t.database.db, sql`SELECT utilisateur_id FROM identite_compte_externe WHERE fournisseur = 'proconnect' AND sujet = ${usager.sub}`)).toEqual([
       { utilisateur_id: agent.id },
     ]);
@@ -171,6 +182,7 @@ describe('connexion d’un agent par ProConnect', () => {
       second_facteur: { requis: true, valide: false },
       permissions: [],
     });
+    expect(await codeSurRouteAPermission(client)).toBe('identite.second_facteur_requis');
     expect((await evenementsConnexion('proconnect')).at(-1)).toMatchObject({
       resultat: 'succes',
       details: { second_facteur: false, acr: ACR_SANS_MFA },
