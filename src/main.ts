@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { chargerReferentiels } from '../data/charger.js';
 import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
   const migrations = await migrate(database);
   if (migrations.length) log(`Migrations appliquées : ${migrations.join(', ')}`);
   await chargerReferentiels(database, { referenceDir: config.REFERENCE_DATA_DIR, demo: config.DEMO_TERRITOIRE, journal: log });
+  // Demo credentials are printed in clear: never in production (the seeding itself refuses it too).
+  const comptesDemo =
+    config.DEMO_TERRITOIRE && config.NODE_ENV !== 'production'
+      ? await preparerComptesDemo(database.db, {
+          environnement: config.NODE_ENV,
+          fichier: fichierIdentifiantsDemo(config.DATA_DIR),
+          emetteur: config.MARQUE_SERVICE,
+        })
+      : null;
 
   let arret = false;
   const arreter = async (signal: string) => {
@@ -39,6 +49,7 @@ async function main(): Promise<void> {
 
   const adresse = await app.listen({ port: config.PORT, host: config.HOST });
   console.log(`\nTrajectoires est prêt : ${adresse.replace('127.0.0.1', 'localhost')}\n  API : ${adresse}/api/docs\n`);
+  if (comptesDemo) console.log(`${comptesDemo}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -8,3 +8,4 @@ export { resoudreSession, fermerToutesLesSessions } from './identite.session.js'
 export { ACTION_SUSPENSION, suspendreCompte } from './identite.suspension.js';
 export { decrireUtilisateurs, listerResponsables } from './identite.annuaire-agents.js';
 export type { FicheUtilisateur } from './identite.annuaire-agents.js';
+export { codeTotpDemo, fichierIdentifiantsDemo, preparerComptesDemo } from './identite.demo.js';

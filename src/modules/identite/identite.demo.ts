@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { type Db, rows } from '../../db/client.js';
+import { z } from '../../shared/zod.js';
+import { hacherMotDePasse } from './identite.motdepasse.js';
+import { ROLES_PERMISSIONS } from './identite.permissions.js';
+import * as repository from './identite.repository.js';
+import { codeTotpCourant, genererSecretTotp, uriOtpauth } from './identite.totp.js';
+
+const DOMAINE_DEMO = '@demo.trajectoires.invalid';
+
+const adhesionDemo = z.union([
+  z.strictObject({ role: z.enum(['advisor', 'structure_manager']), structure: z.string().min(1).describe('source_id de la structure de démonstration') }),
+  z.strictObject({ role: z.enum(['coordinator', 'analyst']), territoire: z.string().regex(/^\d{2}$/, 'code de région') }),
+  z.strictObject({ role: z.literal('admin') }),
+]);
+
+/** data/demo/comptes.json: agents (with memberships) and people (without) of the demo territory. */
+export const comptesDemoFichier = z.strictObject({
+  avertissement: z.string(),
+  comptes: z
+    .array(
+      z.strictObject({
+        email: z
+          .email()
+          .refine((e) => e === e.toLowerCase() && e.endsWith(DOMAINE_DEMO), `adresse en minuscules, du domaine ${DOMAINE_DEMO}`),
+        prenom: z.string().min(1),
+        nom: z.string().min(1),
+        adhesions: z.array(adhesionDemo),
+      }),
+    )
+    .min(1),
+});
+export type CompteDemo = z.infer<typeof comptesDemoFichier>['comptes'][number];
+
+const fichierComptes = new URL('../../../data/demo/comptes.json', import.meta.url);
+
+export async function lireComptesDemo(): Promise<CompteDemo[]> {
+  return comptesDemoFichier.parse(JSON.parse(await readFile(fichierComptes, 'utf8'))).comptes;
+}
+
+/** What a developer needs to sign in as a demo account; written to a local file, never committed. */
+export interface IdentifiantsDemo {
+  email: string;
+  /** "Responsable de structure – CIBC Gironde (démonstration)". */
+  libelle: string;
+  motDePasse: string;
+  /** Base32 TOTP secret of agents; people sign in without a second factor. */
+  secretTotp: string | null;
+}
+
+export interface StructureDemo {
+  id: string;
+  nom: string;
+}
+
+/**
+ * Ids of the demo territory's structures by their key (`source_id`). The directory's index.ts has
+ * no lookup by source yet; this read-only query serves the demo seeding only, outside production.
+ */
+export async function structuresDeDemonstration(db: Db): Promise<Map<string, StructureDemo>> {
+  const lignes = await rows<{ cle: string; id: string; nom: string }>(
+    db,
+    sql`SELECT source_id AS cle, id::text AS id, nom FROM annuaire_structure WHERE source = 'demonstration' AND demonstration`,
+  );
+  return new Map(lignes.map((l) => [l.cle, { id: l.id, nom: l.nom }]));
+}
+
+function libelleDe(compte: CompteDemo, structures: Map<string, StructureDemo>): string {
+  if (compte.adhesions.length === 0) return 'Personne accompagnée';
+  return compte.adhesions
+    .map((a) => {
+      const role = ROLES_PERMISSIONS[a.role].libelle;
+      if ('structure' in a) return `${role} – ${structures.get(a.structure)?.nom ?? a.structure}`;
+      if ('territoire' in a) return `${role} – région ${a.territoire}`;
+      return role;
+    })
+    .join(' ; ');
+}
+
+// Random, hence never in a dictionary; 20 characters pass the administrators' length as well.
+const motDePasseDemo = () => randomBytes(15).toString('base64url');
+
+/**
+ * Creates the demo accounts that do not exist yet (an existing address is left as it is), in
+ * one transaction, with a fresh password and, for agents, an active TOTP secret. Returns the
+ * credentials of the accounts created: they exist nowhere else in clear. Refuses to run in
+ * production, where nobody may hold a password printed on a console.
+ */
+export async function seederComptesDemo(
+  db: Db,
+  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureDemo> },
+): Promise<{ crees: IdentifiantsDemo[]; existants: string[] }> {
+  if (options.environnement === 'production') {
+    throw new Error(
+      'Comptes de démonstration refusés en production (NODE_ENV=production) : leurs mots de passe sont affichés en clair. ' +
+        'Retirez DEMO_TERRITOIRE ou lancez le service hors production.',
+    );
+  }
+  const { comptes, structures } = options;
+  const structureId = (cle: string) => {
+    const structure = structures.get(cle);
+    if (!structure) throw new Error(`Compte de démonstration : structure « ${cle} » introuvable. Chargez le territoire de démonstration (DEMO_TERRITOIRE=true).`);
+    return structure.id;
+  };
+  return db.transaction(async (tx) => {
+    const crees: IdentifiantsDemo[] = [];
+    const existants: string[] = [];
+    for (const compte of comptes) {
+      if (await repository.findUtilisateurParEmail(tx, compte.email)) {
+        existants.push(compte.email);
+        continue;
+      }
+      const motDePasse = motDePasseDemo();
+      const agent = compte.adhesions.length > 0;
+      const secretTotp = agent ? genererSecretTotp() : null;
+      const id = await repository.insertUtilisateur(tx, {
+        type: agent ? 'agent' : 'personne',
+        email: compte.email,
+        prenom: compte.prenom,
+        nom: compte.nom,
+        // Outside production only (checked above): a quicker start for a throw-away password.
+        motDePasse: await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: { log2N: 14 } }),
+        totpSecret: secretTotp,
+        totpActive: secretTotp !== null,
+        demonstration: true,
+      });
+      for (const a of compte.adhesions) {
+        await repository.insertAdhesion(tx, {
+          utilisateurId: id,
+          role: a.role,
+          structureId: 'structure' in a ? structureId(a.structure) : null,
+          territoireCode: 'territoire' in a ? a.territoire : null,
+        });
+      }
+      crees.push({ email: compte.email, libelle: libelleDe(compte, structures), motDePasse, secretTotp });
+    }
+    return { crees, existants };
+  });
+}
+
+/** Where the demo credentials are kept: beside the embedded database's folder (.data/ by default, ignored by git). */
+export function fichierIdentifiantsDemo(dataDir: string): string {
+  return path.join(path.dirname(dataDir), 'comptes-demo.json');
+}
+
+/** The credentials kept in `fichier` (none when it does not exist). */
+export async function lireIdentifiantsDemo(fichier: string): Promise<IdentifiantsDemo[]> {
+  try {
+    return JSON.parse(await readFile(fichier, 'utf8')) as IdentifiantsDemo[];
+  } catch (erreur) {
+    if ((erreur as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw erreur;
+  }
+}
+
+async function retenirIdentifiantsDemo(fichier: string, crees: IdentifiantsDemo[]): Promise<IdentifiantsDemo[]> {
+  const emails = new Set(crees.map((c) => c.email));
+  const tous = [...(await lireIdentifiantsDemo(fichier)).filter((c) => !emails.has(c.email)), ...crees];
+  if (crees.length > 0) await writeFile(fichier, `${JSON.stringify(tous, null, 2)}\n`, { mode: 0o600 });
+  return tous;
+}
+
+function presenter(comptes: CompteDemo[], connus: IdentifiantsDemo[], { fichier, emetteur }: { fichier: string; emetteur: string }): string {
+  const lignes = [`Comptes de démonstration (hors production seulement ; identifiants gardés dans ${fichier}) :`];
+  for (const compte of comptes) {
+    const c = connus.find((i) => i.email === compte.email);
+    if (!c) {
+      lignes.push('', `  ${compte.email} : créé auparavant, identifiants absents de ce fichier (videz la base pour le recréer).`);
+      continue;
+    }
+    lignes.push('', `  ${c.libelle}`, `    ${c.email}   mot de passe : ${c.motDePasse}`);
+    if (c.secretTotp) {
+      lignes.push(
+        `    code TOTP du moment : npm run demo:code-totp -- ${c.email}`,
+        `    ou dans une application d’authentification : ${uriOtpauth({ secret: c.secretTotp, compte: c.email, emetteur })}`,
+      );
+    }
+  }
+  return lignes.join('\n');
+}
+
+/**
+ * Start-up in development: creates the missing demo accounts, keeps the credentials of new ones
+ * in `fichier` (mode 600, under the data folder, outside git) and returns the block to print.
+ */
+export async function preparerComptesDemo(db: Db, options: { environnement: string; fichier: string; emetteur: string }): Promise<string> {
+  const comptes = await lireComptesDemo();
+  const { crees } = await seederComptesDemo(db, { environnement: options.environnement, comptes, structures: await structuresDeDemonstration(db) });
+  return presenter(comptes, await retenirIdentifiantsDemo(options.fichier, crees), options);
+}
+
+/**
+ * The TOTP code a demo account's authenticator would show now, from the secret kept at its
+ * creation; null for an unknown address or an account without second factor.
+ */
+export async function codeTotpDemo(fichier: string, email: string, maintenant: Date): Promise<{ code: string; secondesRestantes: number } | null> {
+  const identifiants = (await lireIdentifiantsDemo(fichier)).find((i) => i.email === email.trim().toLowerCase());
+  if (!identifiants?.secretTotp) return null;
+  return { code: codeTotpCourant(identifiants.secretTotp, maintenant), secondesRestantes: 30 - (Math.floor(maintenant.getTime() / 1000) % 30) };
+}
