@@ -57,12 +57,12 @@ export interface Instruction {
   params: unknown[];
 }
 
-/** The statements the directory search runs for a request (the rows that carry count(*) OVER () are the search itself). */
+/** The statements the directory search runs for a request (those that choose the candidates are the search itself). */
 export interface RequetePreparee extends RequeteBench {
   instructions: Instruction[];
 }
 
-export const estLaRecherche = (i: Instruction) => i.texte.includes('count(*) OVER ()');
+export const estLaRecherche = (i: Instruction) => i.texte.includes('WITH candidats');
 
 /**
  * Runs the search use case once over a Drizzle instance that records each statement with its
@@ -74,11 +74,34 @@ export async function capturerInstructions(
 ): Promise<Instruction[]> {
   const journal: Instruction[] = [];
   const logger = { logQuery: (texte: string, params: unknown[]) => void journal.push({ texte, params: [...params] }) };
-  const db = ('pool' in moteur ? drizzlePg(moteur.pool, { logger }) : drizzlePglite(moteur.pglite, { logger })) as unknown as Db;
+  const db = ('pool' in moteur ? drizzlePg(moteur.pool, { logger }) : drizzlePglite(journaliserTransactions(moteur.pglite, journal), { logger })) as unknown as Db;
   const ctx = { db, now: () => new Date(), acteur: ACTEUR_ANONYME, ip: null, agentUtilisateur: null, messagerie: { envoyer: async () => undefined } };
   if (requete.route === 'services') await annuaire.searchServices(ctx, servicesQuery.parse(requete.params));
   else await annuaire.searchSites(ctx, sitesQuery.parse(requete.params));
   return journal;
+}
+
+/**
+ * Drizzle logs the BEGIN and COMMIT it sends to node-pg, not those PGlite's own transaction()
+ * sends: recorded here, so that a search run in a transaction (SET LOCAL) is replayed in one.
+ */
+function journaliserTransactions(pglite: PGlite, journal: Instruction[]): PGlite {
+  return new Proxy(pglite, {
+    get(cible, nom) {
+      if (nom === 'transaction') {
+        return async (corps: Parameters<PGlite['transaction']>[0]) => {
+          journal.push({ texte: 'BEGIN', params: [] });
+          try {
+            return await cible.transaction(corps);
+          } finally {
+            journal.push({ texte: 'COMMIT', params: [] });
+          }
+        };
+      }
+      const valeur: unknown = Reflect.get(cible, nom, cible);
+      return typeof valeur === 'function' ? (valeur as (...a: unknown[]) => unknown).bind(cible) : valeur;
+    },
+  });
 }
 
 export type Executer = (texte: string, params: unknown[]) => Promise<unknown>;

@@ -66,6 +66,8 @@ export function objectifs(r: Rapport) {
   return lignes;
 }
 
+const plusLentes = (x: ResultatMoteur, n = 5) => [...x.parRequete].sort((a, b) => b.api.p95 - a.api.p95).slice(0, n);
+
 const arrondir = (s: Statistiques) => ({ n: s.n, p50: +ms(s.p50), p95: +ms(s.p95), p99: +ms(s.p99), moyenne: +ms(s.moyenne) });
 
 export function imprimer(r: Rapport): void {
@@ -91,6 +93,8 @@ export function imprimer(r: Rapport): void {
         ]),
       ),
     );
+    console.log('Les plus lentes (p95 de l’API, ms)');
+    for (const q of plusLentes(x)) console.log(`  ${ms(q.api.p50).padStart(6)} ${ms(q.api.p95).padStart(6)}  ${q.url}`);
     for (const p of x.plans) console.log(`\nEXPLAIN ANALYZE — ${p.url}\n${p.plan}`);
   }
   console.log('\nObjectifs');
@@ -154,7 +158,7 @@ function markdown(r: Rapport): string {
     l.push('');
     l.push('| requête | API p50 | API p95 | recherche seule p50 |');
     l.push('| --- | ---: | ---: | ---: |');
-    for (const q of [...x.parRequete].sort((a, b) => b.api.p95 - a.api.p95).slice(0, 5)) {
+    for (const q of plusLentes(x)) {
       l.push(`| \`${q.url}\` | ${ms(q.api.p50)} | ${ms(q.api.p95)} | ${ms(q.sqlRecherche.p50)} |`);
     }
   }

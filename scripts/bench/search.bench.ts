@@ -171,7 +171,13 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
   );
   const [version] = await rows<{ version: string }>(database.db, sql`SELECT version()`);
 
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', RECHERCHE_LIMITE_PAR_MINUTE: '100000000' });
+  // Production settings; the bench sends no mail, the SMTP address is only there to be valid.
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    RECHERCHE_LIMITE_PAR_MINUTE: '100000000',
+    SMTP_URL: 'smtp://127.0.0.1:25',
+  });
   const app = await buildApp({ config, database, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -270,7 +276,12 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
     if (options.expliquer) {
       const lentes = [...preparees.keys()].sort((a, b) => statistiques(sqlRecherche[b]!).p50 - statistiques(sqlRecherche[a]!).p50).slice(0, 4);
       for (const i of lentes) {
-        for (const ins of preparees[i]!.instructions.filter(estLaRecherche)) {
+        // The whole call is replayed, the search explained: it may run in a transaction (SET LOCAL).
+        for (const ins of preparees[i]!.instructions) {
+          if (!estLaRecherche(ins)) {
+            await executer(ins.texte, ins.params);
+            continue;
+          }
           const resultat = (await executer(`EXPLAIN (ANALYZE, BUFFERS) ${ins.texte}`, ins.params)) as { rows: Record<string, string>[] };
           plans.push({ url: urlDe(preparees[i]!), plan: resultat.rows.map((r) => Object.values(r)[0]).join('\n') });
         }

@@ -3,6 +3,11 @@ import { z } from '../../shared/zod.js';
 
 export const RAYON_MAX_KM = 200;
 export const RAYON_DEFAUT_KM = 30;
+/**
+ * A search counts and ranks at most this many matches: beyond, the total is this number with
+ * total_exact false ("more than 1,000"), and the pages stop there (docs/adr/0003-recherche-bornee.md).
+ */
+export const PLAFOND_RESULTATS = 1000;
 
 const codeCommune = z
   .string()
@@ -90,9 +95,12 @@ const rechercheEffectuee = z.object({
   rayon_km: z.number().nullable(),
 });
 
+// total_exact false: more matches than PLAFOND_RESULTATS, which total then holds.
+const paginationRecherche = paginationSchema.extend({ total_exact: z.boolean() });
+
 export const servicesReponse = z.object({
   services: z.array(serviceResumeSchema),
-  pagination: paginationSchema,
+  pagination: paginationRecherche,
   recherche: rechercheEffectuee,
 });
 
@@ -116,7 +124,7 @@ export type Site = z.infer<typeof siteSchema>;
 
 export const sitesReponse = z.object({
   sites: z.array(siteSchema),
-  pagination: paginationSchema,
+  pagination: paginationRecherche,
   recherche: rechercheEffectuee,
 });
 

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Executor, rows } from '../../db/client.js';
+import { type Db, type Executor, rows } from '../../db/client.js';
 import { ressemble } from '../../db/trigrammes.js';
-import type { Horaires } from './annuaire.contract.js';
+import { type Horaires, PLAFOND_RESULTATS } from './annuaire.contract.js';
 
 export interface Centre {
   latitude: number;
@@ -10,6 +10,7 @@ export interface Centre {
 }
 
 export interface FiltresServices {
+  /** to_tsquery('fr') text; themes are codes, families already expanded to theirs. */
   tsquery: string | null;
   centre: Centre | null;
   publics: string[];
@@ -49,64 +50,94 @@ export interface ServiceRow {
   total: number;
 }
 
+// One more than the ceiling: finding it tells that the total is not exact. Candidates are taken in
+// index order (nearest first around a commune), so a broad search costs the same whether it
+// matches 2,000 services or 40,000 (docs/adr/0003-recherche-bornee.md).
+const CANDIDATS = PLAFOND_RESULTATS + 1;
+// The pages end at the ceiling: the extra candidate only tells that there are more.
+const pageBornee = (f: { limite: number; decalage: number }) =>
+  sql`LIMIT ${Math.max(0, Math.min(f.limite, PLAFOND_RESULTATS - f.decalage))} OFFSET ${f.decalage}`;
+
 const point = (c: Centre) => sql`ll_to_earth(${c.latitude}::float8, ${c.longitude}::float8)`;
-const sitePoint = sql`ll_to_earth(si.latitude, si.longitude)`;
 
 function dansLeRayon(centre: Centre): SQL {
   // earth_box uses the GiST index; the exact distance then trims the box's corners.
-  return sql`si.latitude IS NOT NULL AND earth_box(${point(centre)}, ${centre.rayonMetres}::float8) @> ${sitePoint}
-    AND earth_distance(${point(centre)}, ${sitePoint}) <= ${centre.rayonMetres}::float8`;
+  return sql`earth_box(${point(centre)}, ${centre.rayonMetres}::float8) @> si.position
+    AND earth_distance(${point(centre)}, si.position) <= ${centre.rayonMetres}::float8`;
 }
 
-function filtreThematiques(thematiques: string[]): SQL {
-  // A family ("se-former") matches all its themes ("se-former--trouver-sa-formation").
-  const familles = thematiques.filter((t) => !t.includes('--')).map((t) => `${t}--%`);
-  return sql`(s.thematiques && ${sql.param(thematiques)}::text[]
-    OR EXISTS (SELECT 1 FROM unnest(s.thematiques) t WHERE t LIKE ANY (${sql.param(familles)}::text[])))`;
+const distanceKm = (centre: Centre | null) => (centre ? sql`earth_distance(${point(centre)}, si.position) / 1000` : sql`NULL::float8`);
+// The chord (cube <->) grows with the distance on the sphere: the index gives the nearest first.
+const plusProchesDabord = (centre: Centre) => sql`ORDER BY si.position <-> ${point(centre)}`;
+
+/**
+ * Runs a search around a point with the nearest-first plan. cube has no statistics: the planner
+ * believes a box holds 0.1 % of the sites whatever its size, so it reads every site of the radius
+ * through a bitmap and sorts them all (10,000 sites and 20,000 services within 50 km of Paris).
+ * With bitmap scans off for this transaction only, it walks the GiST index from the centre and
+ * stops as soon as it has the candidates; the box still bounds the walk when they are few.
+ */
+function autourDuCentre<T>(db: Db, centre: Centre | null, requete: SQL): Promise<T[]> {
+  if (!centre) return rows<T>(db, requete);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+    return rows<T>(tx, requete);
+  });
 }
 
-/** One page of services matching the filters, with the total; ranking per FiltresServices.tri. */
-export async function searchServices(db: Executor, f: FiltresServices): Promise<ServiceRow[]> {
-  const requete = f.tsquery ? sql`to_tsquery('fr', ${f.tsquery})` : null;
+/** Filters on a service; a theme family is expanded to its themes by the caller, so the GIN index serves it. */
+function filtresService(f: FiltresServices): SQL[] {
   const conditions: SQL[] = [];
-  if (requete) conditions.push(sql`s.recherche @@ ${requete}`);
+  if (f.tsquery) conditions.push(sql`s.recherche @@ to_tsquery('fr', ${f.tsquery})`);
   if (f.centre) conditions.push(dansLeRayon(f.centre));
   // "tous-publics" services are open to whichever public is asked for.
   if (f.publics.length) conditions.push(sql`s.publics && ${sql.param([...f.publics, 'tous-publics'])}::text[]`);
-  if (f.thematiques.length) conditions.push(filtreThematiques(f.thematiques));
+  if (f.thematiques.length) conditions.push(sql`s.thematiques && ${sql.param(f.thematiques)}::text[]`);
   if (f.reseaux.length) conditions.push(sql`st.reseau_code = ANY (${sql.param(f.reseaux)}::text[])`);
-  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  return conditions;
+}
 
-  const distance = f.centre ? sql`earth_distance(${point(f.centre)}, ${sitePoint}) / 1000` : sql`NULL::float8`;
-  const pertinence = requete ? sql`ts_rank_cd(s.recherche, ${requete}, 1)` : sql`0`;
+/**
+ * One page of services matching the filters, ranked per FiltresServices.tri; each row carries the
+ * number of candidates, up to PLAFOND_RESULTATS + 1 (more than the ceiling: the total is not exact).
+ */
+export function searchServices(db: Db, f: FiltresServices): Promise<ServiceRow[]> {
+  const conditions = filtresService(f);
+  const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+  const pertinence = f.tsquery ? sql`ts_rank_cd(s.recherche, to_tsquery('fr', ${f.tsquery}), 1)` : sql`0`;
   let ordre: SQL;
   // Relevance decays with distance: a perfect match 10 km away ranks with a half match next door.
-  if (f.centre && (f.tri === 'distance' || !requete)) ordre = sql`distance_km ASC NULLS LAST, nom, id`;
+  if (f.centre && (f.tri === 'distance' || !f.tsquery)) ordre = sql`distance_km ASC NULLS LAST, nom, id`;
   else if (f.centre) ordre = sql`pertinence / (1 + distance_km / 10) DESC, distance_km, id`;
-  else if (requete) ordre = sql`pertinence DESC, nom, id`;
+  else if (f.tsquery) ordre = sql`pertinence DESC, nom, id`;
   else ordre = sql`nom, id`;
+  // Which matches become candidates when there are more than the ceiling: the nearest around a
+  // commune, the first by name without words; with words only, the first the index yields (no
+  // index ranks by relevance on both engines).
+  const ordreCandidats = f.centre ? plusProchesDabord(f.centre) : f.tsquery ? sql`` : sql`ORDER BY s.nom, s.id`;
 
-  // The page is chosen over narrow rows (id and sort keys) and only its rows are then joined to
-  // what is shown: building, counting and sorting the wide rows of every match costs 3 to 4 times
-  // more on a national directory (docs/performance.md). Structures and sites are joined in the
-  // narrow step only for the filters that need them (every service has its structure, by key).
+  // The candidates are chosen over narrow rows (id and sort keys); only the page is then joined
+  // to what is shown. Structures and sites are joined in the narrow step only for the filters
+  // that need them (every service has its structure, by key).
   const jointures: SQL[] = [];
   if (f.reseaux.length) jointures.push(sql`JOIN annuaire_structure st ON st.id = s.structure_id`);
-  if (f.centre) jointures.push(sql`LEFT JOIN annuaire_site si ON si.id = s.site_id`);
+  if (f.centre) jointures.push(sql`JOIN annuaire_site si ON si.id = s.site_id`);
 
-  return rows<ServiceRow>(
+  return autourDuCentre<ServiceRow>(
     db,
-    sql`SELECT * FROM (SELECT s.id, s.nom, left(s.description, 280) AS resume, s.type, s.thematiques, s.publics, s.modes_accueil, s.frais,
+    f.centre,
+    sql`WITH candidats AS MATERIALIZED (
+        SELECT s.id, s.nom, ${distanceKm(f.centre)} AS distance_km, ${pertinence} AS pertinence
+        FROM annuaire_service s ${sql.join(jointures, sql` `)}
+        ${where} ${ordreCandidats}
+        LIMIT ${CANDIDATS})
+      SELECT * FROM (SELECT s.id, s.nom, left(s.description, 280) AS resume, s.type, s.thematiques, s.publics, s.modes_accueil, s.frais,
         s.origine, s.demonstration, s.date_donnees::text AS date_donnees,
         st.id AS structure_id, st.nom AS structure_nom, r.code AS reseau_code, r.libelle AS reseau_libelle,
         si.id AS site_id, si.nom AS site_nom, si.adresse, si.code_postal, si.commune_code, si.commune_nom,
         si.latitude, si.longitude, si.position_approximative,
-        page.distance_km, page.pertinence, page.total
-      FROM (SELECT * FROM (SELECT s.id, s.nom, ${distance} AS distance_km, ${pertinence} AS pertinence, count(*) OVER () AS total
-          FROM annuaire_service s ${sql.join(jointures, sql` `)}
-          ${where}) AS trouves
-        ORDER BY ${ordre}
-        LIMIT ${f.limite} OFFSET ${f.decalage}) AS page
+        page.distance_km, page.pertinence, (SELECT count(*) FROM candidats) AS total
+      FROM (SELECT * FROM candidats ORDER BY ${ordre} ${pageBornee(f)}) AS page
       JOIN annuaire_service s ON s.id = page.id
       JOIN annuaire_structure st ON st.id = s.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
@@ -128,12 +159,21 @@ export function correctWords(db: Executor, mots: string[]) {
   );
 }
 
-/** Rebuilds the typo lexicon from the words of every service (after a load or an import). */
+/**
+ * After a load or an import: rebuilds the typo lexicon from the words of every service, then
+ * leaves the search fresh statistics and empty GIN pending lists. PGlite has no autovacuum to do
+ * either: without statistics the planner guesses how many services a word or a public matches,
+ * and every search reads a pending list entry by entry.
+ */
 export async function refreshLexique(db: Executor): Promise<void> {
   await db.execute(sql`DELETE FROM annuaire_lexique`);
   await db.execute(sql`INSERT INTO annuaire_lexique (mot)
     SELECT word FROM ts_stat($$SELECT to_tsvector('simple', unaccent(nom || ' ' || structure_texte || ' ' || description || ' ' || translate(array_to_string(thematiques, ' '), '-', ' '))) FROM annuaire_service$$)
     WHERE length(word) >= 3 AND word ~ '^[a-z]+$'`);
+  await db.execute(sql`SELECT gin_clean_pending_list(i.indexrelid::regclass)
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+    WHERE am.amname = 'gin' AND i.indrelid IN ('annuaire_service'::regclass, 'annuaire_site'::regclass, 'annuaire_lexique'::regclass)`);
+  await db.execute(sql`ANALYZE annuaire_service, annuaire_site, annuaire_structure, annuaire_lexique`);
 }
 
 export interface SiteRow {
@@ -172,7 +212,8 @@ const siteColumns = sql`si.id, si.nom, si.adresse, si.code_postal, si.commune_co
   st.id AS structure_id, st.nom AS structure_nom, r.code AS reseau_code, r.libelle AS reseau_libelle`;
 
 export interface FiltresSites {
-  nom: string | null;
+  /** The name as typed (normalised): contained in the site's name or its network's, or only looking like the name. */
+  nom: { texte: string; approche: 'contient' | 'ressemble' } | null;
   centre: Centre | null;
   reseaux: string[];
   accueilPublicSeulement: boolean;
@@ -180,31 +221,36 @@ export interface FiltresSites {
   decalage: number;
 }
 
-export function searchSites(db: Executor, f: FiltresSites) {
+/** One page of sites, each row with the number of candidates (as searchServices). */
+export function searchSites(db: Db, f: FiltresSites) {
   const conditions: SQL[] = [];
-  if (f.nom) {
-    conditions.push(sql`(si.nom_recherche LIKE ${`%${f.nom}%`} OR ${ressemble(sql`si.nom_recherche`, f.nom)}
-      OR st.reseau_code IN (SELECT code FROM annuaire_reseau WHERE unaccent(lower(libelle)) LIKE ${`%${f.nom}%`}))`);
-  }
+  if (f.nom?.approche === 'contient') {
+    const motif = `%${f.nom.texte}%`;
+    conditions.push(sql`(si.nom_recherche LIKE ${motif} OR si.structure_id IN (SELECT st.id FROM annuaire_structure st
+      JOIN annuaire_reseau r ON r.code = st.reseau_code WHERE unaccent(lower(r.libelle)) LIKE ${motif}))`);
+  } else if (f.nom) conditions.push(ressemble(sql`si.nom_recherche`, f.nom.texte));
   if (f.centre) conditions.push(dansLeRayon(f.centre));
-  if (f.reseaux.length) conditions.push(sql`st.reseau_code = ANY (${sql.param(f.reseaux)}::text[])`);
+  if (f.reseaux.length) {
+    conditions.push(sql`si.structure_id IN (SELECT id FROM annuaire_structure WHERE reseau_code = ANY (${sql.param(f.reseaux)}::text[]))`);
+  }
   if (f.accueilPublicSeulement) conditions.push(sql`si.accueil_public`);
   const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-  const distance = f.centre ? sql`earth_distance(${point(f.centre)}, ${sitePoint}) / 1000` : sql`NULL::float8`;
-  const ordre = f.centre
-    ? sql`distance_km ASC NULLS LAST, si.nom, si.id`
-    : f.nom
-      ? sql`similarity(si.nom_recherche, ${f.nom}) DESC, si.nom, si.id`
-      : sql`si.nom, si.id`;
-  return rows<SiteRow>(
+  const ressemblance = f.nom ? sql`similarity(si.nom_recherche, ${f.nom.texte})` : sql`0::real`;
+  const ordre = f.centre ? sql`distance_km ASC NULLS LAST, nom, id` : f.nom ? sql`ressemblance DESC, nom, id` : sql`nom, id`;
+  const ordreCandidats = f.centre ? plusProchesDabord(f.centre) : f.nom ? sql`` : sql`ORDER BY si.nom, si.id`;
+  return autourDuCentre<SiteRow>(
     db,
-    sql`SELECT ${siteColumns}, ${distance} AS distance_km, count(*) OVER () AS total
-      FROM annuaire_site si
+    f.centre,
+    sql`WITH candidats AS MATERIALIZED (
+        SELECT si.id, si.nom, ${distanceKm(f.centre)} AS distance_km, ${ressemblance} AS ressemblance
+        FROM annuaire_site si ${where} ${ordreCandidats}
+        LIMIT ${CANDIDATS})
+      SELECT * FROM (SELECT ${siteColumns}, page.distance_km, page.ressemblance, (SELECT count(*) FROM candidats) AS total
+      FROM (SELECT * FROM candidats ORDER BY ${ordre} ${pageBornee(f)}) AS page
+      JOIN annuaire_site si ON si.id = page.id
       JOIN annuaire_structure st ON st.id = si.structure_id
-      LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-      ${where}
-      ORDER BY ${ordre}
-      LIMIT ${f.limite} OFFSET ${f.decalage}`,
+      LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code) AS trouves
+      ORDER BY ${ordre}`,
   );
 }
 

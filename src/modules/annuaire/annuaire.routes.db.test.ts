@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.js';
+import { PLAFOND_RESULTATS } from './annuaire.contract.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 
 let t: AppDeTest;
@@ -94,6 +95,43 @@ describe('GET /api/v1/services', () => {
   });
 });
 
+describe('recherche bornée', () => {
+  it('compte exactement jusqu’à 1 000 résultats, puis annonce « plus de 1 000 » sans paginer au-delà', async () => {
+    const [services] = await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM annuaire_service`);
+    expect(services!.n).toBeGreaterThan(PLAFOND_RESULTATS);
+    const tout = await get('/api/v1/services?par_page=100');
+    expect(tout.body.pagination).toEqual({ page: 1, par_page: 100, total: PLAFOND_RESULTATS, pages: 10, total_exact: false });
+    const derniere = await get('/api/v1/services?par_page=100&page=10');
+    expect(derniere.body.services).toHaveLength(100);
+    const audela = await get('/api/v1/services?par_page=100&page=11');
+    expect(audela.body.services).toEqual([]);
+
+    const etroite = await get('/api/v1/services?commune=64483&rayon_km=20&par_page=100');
+    expect(etroite.body.pagination.total_exact).toBe(true);
+    expect(etroite.body.pagination.total).toBe(etroite.body.services.length);
+  });
+
+  it('au-delà du plafond, classe par distance les services vraiment les plus proches', async () => {
+    const { body } = await get('/api/v1/services?commune=75056&rayon_km=200&tri=distance&par_page=100');
+    expect(body.pagination.total_exact).toBe(false);
+    const paris = body.recherche.commune as { latitude: number; longitude: number };
+    const attendues = await rows<{ d: number }>(
+      t.database.db,
+      sql`SELECT round((earth_distance(ll_to_earth(${paris.latitude}::float8, ${paris.longitude}::float8), ll_to_earth(si.latitude, si.longitude)) / 1000)::numeric, 1)::float8 AS d
+        FROM annuaire_service s JOIN annuaire_site si ON si.id = s.site_id WHERE si.latitude IS NOT NULL ORDER BY 1 LIMIT 100`,
+    );
+    expect((body.services as ServiceTrouve[]).map((s) => s.distance_km)).toEqual(attendues.map((a) => a.d));
+  });
+
+  it('compte et pagine les lieux de la même façon', async () => {
+    const tous = await get('/api/v1/sites?accueil=tous&par_page=100');
+    expect(tous.body.pagination).toMatchObject({ total: PLAFOND_RESULTATS, pages: 10, total_exact: false });
+    const autour = await get('/api/v1/sites?commune=64445&rayon_km=40&reseaux=france-travail');
+    expect(autour.body.pagination.total_exact).toBe(true);
+    expect(autour.body.pagination.total).toBe(autour.body.sites.length);
+  });
+});
+
 describe('GET /api/v1/sites', () => {
   it('donne les agences France Travail les plus proches de Pau, sans les directions qui ne reçoivent pas le public', async () => {
     const { status, body } = await get('/api/v1/sites?commune=64445&rayon_km=40&reseaux=france-travail');
@@ -108,6 +146,12 @@ describe('GET /api/v1/sites', () => {
 
   it('trouve un lieu par son nom, accents et casse ignorés', async () => {
     const { body } = await get('/api/v1/sites?q=cap%20emploi%20gironde');
+    expect(body.sites[0].nom).toMatch(/Cap emploi Gironde/);
+  });
+
+  it('trouve un lieu malgré une faute de frappe dans son nom', async () => {
+    const { body } = await get('/api/v1/sites?q=cap%20emploi%20girnde');
+    expect(body.pagination.total).toBeGreaterThan(0);
     expect(body.sites[0].nom).toMatch(/Cap emploi Gironde/);
   });
 });

@@ -2,7 +2,7 @@ import { findCommune, requireCommune } from '../territoire/index.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { pagination } from '../../shared/pagination.js';
 import { motsDe, normaliserTexte } from '../../shared/texte.js';
-import { RAYON_DEFAUT_KM, type ServicesQuery, type SitesQuery } from './annuaire.contract.js';
+import { PLAFOND_RESULTATS, RAYON_DEFAUT_KM, type ServicesQuery, type SitesQuery } from './annuaire.contract.js';
 import { annuaireErrors } from './annuaire.errors.js';
 import * as repository from './annuaire.repository.js';
 import type { Centre, ServiceRow, SiteRow } from './annuaire.repository.js';
@@ -34,6 +34,17 @@ function verifierVocabulaire(vocabulaires: Vocabulaires, chemin: string, vocabul
   const connuesOuFamilles = familles ? new Set([...connues, ...[...connues].map((v) => v.split('--')[0]!)]) : connues;
   const inconnues = valeurs.filter((v) => !connuesOuFamilles.has(v));
   if (inconnues.length) throw annuaireErrors.valeurInconnue(chemin, inconnues);
+}
+
+/** A family ("se-former") stands for itself and all its themes ("se-former--trouver-sa-formation"). */
+function developperFamilles(vocabulaires: Vocabulaires, thematiques: string[]): string[] {
+  const codes = vocabulaires.filter((v) => v.vocabulaire === 'thematiques').map((v) => v.valeur);
+  return [...new Set(thematiques.flatMap((t) => (t.includes('--') ? [t] : [t, ...codes.filter((c) => c.startsWith(`${t}--`))])))];
+}
+
+/** The total is counted up to the ceiling; beyond, it says "more than" (total_exact false). */
+function paginationBornee(page: number, parPage: number, candidats: number) {
+  return { ...pagination(page, parPage, Math.min(candidats, PLAFOND_RESULTATS)), total_exact: candidats <= PLAFOND_RESULTATS };
 }
 
 async function verifierReseaux(ctx: ServiceContext, reseaux: string[] | undefined) {
@@ -130,11 +141,13 @@ function toSite(row: SiteRow) {
 
 /** Services ranked by relevance (stemmed, accent-blind, typo-tolerant) and distance from a commune. */
 export async function searchServices(ctx: ServiceContext, query: ServicesQuery) {
-  // One read of the vocabularies serves both checks, and only when a filter needs it.
+  // One read of the vocabularies serves both checks and the families, and only when a filter needs it.
+  let thematiques: string[] = [];
   if (query.publics?.length || query.thematiques?.length) {
     const vocabulaires = await repository.listVocabulaires(ctx.db);
     verifierVocabulaire(vocabulaires, 'publics', 'publics', query.publics);
     verifierVocabulaire(vocabulaires, 'thematiques', 'thematiques', query.thematiques, true);
+    thematiques = developperFamilles(vocabulaires, query.thematiques ?? []);
   }
   await verifierReseaux(ctx, query.reseaux);
   const lieu = await centreDeRecherche(ctx, query.commune, query.rayon_km);
@@ -142,7 +155,7 @@ export async function searchServices(ctx: ServiceContext, query: ServicesQuery) 
   const filtres = {
     centre: lieu.centre,
     publics: query.publics ?? [],
-    thematiques: query.thematiques ?? [],
+    thematiques,
     reseaux: query.reseaux ?? [],
     tri: query.tri,
     limite: query.par_page,
@@ -155,27 +168,34 @@ export async function searchServices(ctx: ServiceContext, query: ServicesQuery) 
   }
   return {
     services: found.map(toServiceResume),
-    pagination: pagination(query.page, query.par_page, found[0]?.total ?? 0),
+    pagination: paginationBornee(query.page, query.par_page, found[0]?.total ?? 0),
     recherche: { q: query.q?.trim() || null, termes_corriges: requete?.corrections ?? [], commune: lieu.commune, rayon_km: lieu.rayonKm },
   };
 }
 
-/** Places (sites) by name, network and distance; management-only sites on request. */
+/**
+ * Places (sites) by name, network and distance; management-only sites on request. The name is
+ * first looked for as typed (in the site's name or its network's); only when nothing contains it
+ * are names that look like it (typos) compared, which is the costly part.
+ */
 export async function searchSites(ctx: ServiceContext, query: SitesQuery) {
   await verifierReseaux(ctx, query.reseaux);
   const lieu = await centreDeRecherche(ctx, query.commune, query.rayon_km);
   const nom = query.q ? normaliserTexte(query.q) : '';
-  const found = await repository.searchSites(ctx.db, {
-    nom: nom === '' ? null : nom,
+  const filtres = {
     centre: lieu.centre,
     reseaux: query.reseaux ?? [],
     accueilPublicSeulement: query.accueil === 'public',
     limite: query.par_page,
     decalage: (query.page - 1) * query.par_page,
-  });
+  };
+  let found = await repository.searchSites(ctx.db, { ...filtres, nom: nom === '' ? null : { texte: nom, approche: 'contient' } });
+  if (found.length === 0 && query.page === 1 && nom !== '') {
+    found = await repository.searchSites(ctx.db, { ...filtres, nom: { texte: nom, approche: 'ressemble' } });
+  }
   return {
     sites: found.map(toSite),
-    pagination: pagination(query.page, query.par_page, found[0]?.total ?? 0),
+    pagination: paginationBornee(query.page, query.par_page, found[0]?.total ?? 0),
     recherche: { q: query.q?.trim() || null, termes_corriges: [], commune: lieu.commune, rayon_km: lieu.rayonKm },
   };
 }

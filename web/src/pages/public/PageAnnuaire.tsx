@@ -16,9 +16,15 @@ const CarteResultats = lazy(() => import('../../features/annuaire/CarteResultats
 
 const nombre = new Intl.NumberFormat('fr-FR');
 
-function titreResultats(total: number): string {
+/** Beyond the ceiling the API counts no further: "plus de 1 000", never a false exact figure. */
+function compte(total: number, exact: boolean): string {
+  return exact ? nombre.format(total) : `plus de ${nombre.format(total)}`;
+}
+
+function titreResultats(total: number, exact: boolean): string {
   if (total === 0) return 'Aucun service trouvé';
-  return `${nombre.format(total)} service${total > 1 ? 's' : ''} trouvé${total > 1 ? 's' : ''}`;
+  const texte = `${compte(total, exact)} service${total > 1 ? 's' : ''} trouvé${total > 1 ? 's' : ''}`;
+  return texte.charAt(0).toUpperCase() + texte.slice(1);
 }
 
 export function PageAnnuaire({ recherche }: { recherche: string }) {
@@ -30,10 +36,11 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
 
   const donnees = resultats.donnees;
   const total = donnees?.pagination.total ?? 0;
+  const totalExact = donnees?.pagination.total_exact ?? true;
   const nomCommune = donnees?.recherche.commune?.code === criteres.commune ? (donnees.recherche.commune?.nom ?? null) : null;
 
   useTitrePage(
-    resultats.statut === 'pret' ? `${titreResultats(total)}${criteres.page > 1 ? ` (page ${criteres.page})` : ''} – Trouver un service` : 'Trouver un service',
+    resultats.statut === 'pret' ? `${titreResultats(total, totalExact)}${criteres.page > 1 ? ` (page ${criteres.page})` : ''} – Trouver un service` : 'Trouver un service',
   );
 
   // After a search or a page change made here, reading continues at the results.
@@ -66,7 +73,7 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
           {donnees && resultats.statut === 'pret' && (
             <p className="trj-aller-resultats">
               <a className="fr-link fr-icon-arrow-down-line fr-link--icon-right" href="#titre-resultats">
-                Aller aux résultats ({nombre.format(total)})
+                Aller aux résultats ({compte(total, totalExact)})
               </a>
             </p>
           )}
@@ -77,16 +84,22 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
         </div>
         <div className="fr-col-12 fr-col-lg-9">
           <div className="fr-sr-only" role="status" aria-live="polite">
-            {enChargement ? 'Recherche en cours…' : resultats.statut === 'pret' ? `${titreResultats(total)}.` : ''}
+            {enChargement ? 'Recherche en cours…' : resultats.statut === 'pret' ? `${titreResultats(total, totalExact)}.` : ''}
           </div>
           {resultats.statut === 'erreur' && <AvisErreur erreur={resultats.erreur} titre="La recherche n’a pas abouti" />}
           {enChargement && !donnees && <Chargement texte="Recherche en cours…" />}
           {donnees && resultats.statut !== 'erreur' && (
             <div aria-busy={enChargement} className={enChargement ? 'trj-en-cours' : undefined}>
               <h2 id="titre-resultats" ref={titreListe} tabIndex={-1} className="fr-h4">
-                {titreResultats(total)}
+                {titreResultats(total, totalExact)}
                 {phraseRecherche && <span className="fr-text--md fr-text--regular trj-bloc"> pour {phraseRecherche}</span>}
               </h2>
+              {!totalExact && (
+                <p className="fr-text--sm">
+                  Le classement porte sur {nombre.format(total)} d’entre eux{nomCommune ? ', les plus proches' : ''} : précisez le
+                  besoin, la commune ou un filtre pour resserrer la recherche.
+                </p>
+              )}
               {donnees.recherche.termes_corriges.length > 0 && (
                 <p className="fr-text--sm">
                   Recherche élargie : {donnees.recherche.termes_corriges.map((t) => `« ${t.saisi} » lu « ${t.corrige} »`).join(', ')}.
