@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/language-common';
 import { dictionary as dictionnaireFr, translations as traductionsFr } from '@zxcvbn-ts/language-fr';
@@ -27,10 +28,14 @@ function normaliser(motDePasse: string): string {
   return motDePasse.normalize('NFKC');
 }
 
-// Each hash takes 128 MiB and a libuv thread for a few hundred ms: two at a time (the machine's
-// cores) leave the other threads to the database and files, and a login flood beyond the queue is
-// refused at once instead of slowing every signed-in user.
-const limiteurScrypt = creerLimiteur({ simultanes: 2, fileMax: 64, saturation: connexionSaturee });
+// Each hash takes 128 MiB and a core for a few hundred ms. Hashing on every core but one leaves
+// that core to signed-in users (measured: with both cores of a 2-core machine hashing, a login
+// flood made searches 8× slower), and a flood beyond the queue is refused at once.
+const limiteurScrypt = creerLimiteur({
+  simultanes: Math.max(1, availableParallelism() - 1),
+  fileMax: 32,
+  saturation: connexionSaturee,
+});
 
 function deriver(motDePasse: string, sel: Buffer, { log2N, r, p }: ParametresScrypt, octets: number): Promise<Buffer> {
   const N = 2 ** log2N;
