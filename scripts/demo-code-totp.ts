@@ -17,7 +17,10 @@ async function main(): Promise<number> {
   }
   const resultat = await codeTotpDemo(fichier, email, new Date());
   if (!resultat) {
-    console.error(`${email} : ni compte de démonstration avec second facteur dans ${fichier}, ni secret connu. Lancez npm start pour créer les comptes.`);
+    console.error(
+      `${email} : aucun secret TOTP connu dans ${fichier}. Les personnes accompagnées se connectent sans second facteur ; ` +
+        'les comptes de démonstration sont créés par npm start.',
+    );
     return 1;
   }
   console.log(`${resultat.code}   (valable encore ${resultat.secondesRestantes} s ; si vous avez remplacé le second facteur de ce compte, utilisez votre application)`);

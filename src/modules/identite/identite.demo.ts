@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -6,6 +6,7 @@ import { type Db, rows } from '../../db/client.js';
 import { z } from '../../shared/zod.js';
 import { hacherMotDePasse } from './identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from './identite.permissions.js';
+import { ALPHABET_RECUPERATION } from './identite.recuperation.js';
 import * as repository from './identite.repository.js';
 import { codeTotpCourant, genererSecretTotp, uriOtpauth } from './identite.totp.js';
 
@@ -80,8 +81,10 @@ function libelleDe(compte: CompteDemo, structures: Map<string, StructureDemo>): 
     .join(' ; ');
 }
 
-// Random, hence never in a dictionary; 20 characters pass the administrators' length as well.
-const motDePasseDemo = () => randomBytes(15).toString('base64url');
+// 100 random bits in groups easy to read and type (the recovery codes' alphabet, without look-alikes);
+// 23 characters pass the administrators' length as well.
+const motDePasseDemo = () =>
+  Array.from({ length: 4 }, () => Array.from({ length: 5 }, () => ALPHABET_RECUPERATION[randomInt(ALPHABET_RECUPERATION.length)]).join('')).join('-');
 
 /**
  * Creates the demo accounts that do not exist yet (an existing address is left as it is), in
