@@ -2,11 +2,13 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { useAccesRapides } from '../features/identite/AccesRapides.js';
 import { MarqueContexte } from './marque.js';
 
 /** The page frame: skip links, DSFR header and footer, main landmark that receives focus on page change. */
 export function Gabarit({ chemin, children }: { chemin: string; children: ReactNode }) {
   const marque = useContext(MarqueContexte);
+  const accesRapides = useAccesRapides();
   const principal = useRef<HTMLElement>(null);
   const cheminPrecedent = useRef(chemin);
 
@@ -40,6 +42,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
         serviceTitle={marque.service}
         serviceTagline={marque.baseline}
         homeLinkProps={{ href: '/', title: `Accueil – ${marque.service}` }}
+        quickAccessItems={accesRapides}
         navigation={[
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+import { PageSecondFacteur } from './connecte/PageSecondFacteur.js';
 import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
+import { PageConnexion } from './public/PageConnexion.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 
@@ -16,4 +18,6 @@ export const routes: RoutePage[] = [
   { motif: /^\/annuaire\/?$/, page: (_, recherche) => <PageAnnuaire recherche={recherche} /> },
   { motif: /^\/services\/([^/]+)\/?$/, page: ([id]) => <PageService key={id} id={id!} /> },
   { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
+  { motif: /^\/connexion\/?$/, page: (_, recherche) => <PageConnexion recherche={recherche} /> },
+  { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
 ];
