@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'annuaire.signalement.lire': 'Lire les signalements d’erreur sur les fiches de l’annuaire',
   'audit.acces_structure.lire': 'Voir les accès aux données des personnes suivies par une structure',
   'audit.mes_acces.lire': 'Voir qui a consulté ses propres données',
+  'aiguillage.regles.gerer': 'Voir, tester, comparer et publier les règles d’aiguillage d’une région',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -48,7 +49,7 @@ export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
   coordinator: {
     libelle: 'Coordinateur territorial',
     // Reads the teams of the structures of its region: never manages them.
-    permissions: ['identite.equipe.lire', 'annuaire.structure.modifier', 'annuaire.signalement.lire'],
+    permissions: ['identite.equipe.lire', 'annuaire.structure.modifier', 'annuaire.signalement.lire', 'aiguillage.regles.gerer'],
     secondFacteurRequis: false,
   },
   analyst: {
@@ -58,7 +59,14 @@ export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
   },
   admin: {
     libelle: 'Administrateur',
-    permissions: ['identite.equipe.lire', 'identite.equipe.gerer', 'annuaire.structure.modifier', 'annuaire.signalement.lire', 'audit.acces_structure.lire'],
+    permissions: [
+      'identite.equipe.lire',
+      'identite.equipe.gerer',
+      'annuaire.structure.modifier',
+      'annuaire.signalement.lire',
+      'audit.acces_structure.lire',
+      'aiguillage.regles.gerer',
+    ],
     secondFacteurRequis: true,
   },
   personne: {
