@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { z } from 'zod';
+import { type Db, rows } from '../../src/db/client.js';
 import { ROLES_PERMISSIONS, type RoleActeur } from '../../src/modules/identite/index.js';
 import type { Access, RouteDeclaree } from '../../src/server/access.js';
 import type { ActeurDeTest, ProfilActeur } from '../harness/acteurs.js';
@@ -129,3 +131,38 @@ export function reponseComparable(reponse: LightMyRequestResponse): { statut: nu
 }
 
 export const resume = (reponse: LightMyRequestResponse) => `${reponse.statusCode} ${reponse.body.slice(0, 200)}`;
+
+/** The first actor, in this order, that the gate lets through: a forged request is worth most with real rights. */
+export function acteurQuiFranchit(acteurs: readonly ActeurDeTest[], route: RouteDeclaree): ActeurDeTest {
+  const ordre = ['admin', 'responsableA', 'coordinateur75', 'conseillerA', 'personne', 'anonyme'];
+  const candidats = ordre.flatMap((cle) => acteurs.filter((a) => a.cle === cle));
+  return candidats.find((a) => decisionPorte(route.access, a).franchie) ?? candidats[0]!;
+}
+
+// A request's own session lookup refreshes the session's last activity: not a change the request made.
+const COLONNES_IGNOREES = new Set(['identite_session.derniere_activite']);
+
+/** A digest of every row of every table: equal before and after means the requests changed nothing. */
+export async function empreinteBase(db: Db): Promise<Record<string, string>> {
+  const colonnes = await rows<{ table_name: string; column_name: string }>(
+    db,
+    sql`SELECT table_name, column_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'public')
+        ORDER BY table_name, ordinal_position`,
+  );
+  const parTable = new Map<string, string[]>();
+  for (const c of colonnes) {
+    if (COLONNES_IGNOREES.has(`${c.table_name}.${c.column_name}`)) continue;
+    parTable.set(c.table_name, [...(parTable.get(c.table_name) ?? []), `"${c.column_name}"`]);
+  }
+  const empreintes: Record<string, string> = {};
+  for (const [table, cols] of parTable) {
+    const [ligne] = await rows<{ n: number; h: string }>(
+      db,
+      sql.raw(`SELECT count(*)::int AS n, md5(coalesce(string_agg(h, '' ORDER BY h), '')) AS h
+               FROM (SELECT md5(ROW(${cols.join(', ')})::text) AS h FROM "${table}") x`),
+    );
+    empreintes[table] = `${ligne?.n} ${ligne?.h}`;
+  }
+  return empreintes;
+}
