@@ -10,11 +10,19 @@ interface DefinitionFournisseur {
   scope: string;
   /** The claim that holds the surname: ProConnect sends the usual name, FranceConnect the birth name. */
   claimNom: 'usual_name' | 'family_name';
+  /** Level sent as acr_values: FranceConnect requires one; people need no more than the basic one. */
+  acrValues?: string;
 }
 
 const DEFINITIONS: Record<IdFournisseur, DefinitionFournisseur> = {
   proconnect: { libelle: 'ProConnect', public: 'agent', scope: 'openid email given_name usual_name', claimNom: 'usual_name' },
-  franceconnect: { libelle: 'FranceConnect', public: 'personne', scope: 'openid email given_name family_name', claimNom: 'family_name' },
+  franceconnect: {
+    libelle: 'FranceConnect',
+    public: 'personne',
+    scope: 'openid email given_name family_name',
+    claimNom: 'family_name',
+    acrValues: 'eidas1',
+  },
 };
 
 /** One configured provider: its settings, where it sends the browser back, and its discovered metadata. */
@@ -83,13 +91,11 @@ export async function preparerAutorisation(client: ClientOidc, retour: string, m
     code_challenge: await oidc.calculatePKCECodeChallenge(etat.codeVerifier),
     code_challenge_method: 'S256',
   };
+  if (client.acrValues) parametres.acr_values = client.acrValues;
   if (client.reglages.acrSecondFacteur.length > 0) {
     // ProConnect documents this essential `acr` claim request, not acr_values (which it reads as
     // a mere wish), to make the agent pass a second factor. The answer is checked all the same.
     parametres.claims = JSON.stringify({ id_token: { acr: { essential: true, values: client.reglages.acrSecondFacteur } } });
-  } else if (client.id === 'franceconnect') {
-    // FranceConnect requires the level it is asked for; people need no more than the basic one.
-    parametres.acr_values = 'eidas1';
   }
   return { url: oidc.buildAuthorizationUrl(configuration, parametres), etat };
 }
