@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from '../db/client.js';
 import { annuaireRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
-import { ACTEUR_ANONYME, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
+import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
@@ -165,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(identiteRoutes, { config });
   await app.register(oidcRoutes, { config });
+  await app.register(equipeRoutes, { config });
   await app.register(territoireRoutes);
   await app.register(annuaireRoutes);
   await app.register(exportRoutes);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configEquipeSchema } from '../modules/identite/equipe/equipe.config.js';
 import { configOidcSchema, problemesConfigOidc } from '../modules/identite/oidc/oidc.config.js';
 import { configMessagerieSchema } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
@@ -43,6 +44,7 @@ const configSchema = z.strictObject({
   URL_PUBLIQUE: z.url({ message: 'doit être une adresse http:// ou https://' }).optional(),
   ...configMessagerieSchema.shape,
   ...configOidcSchema.shape,
+  ...configEquipeSchema.shape,
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE' | 'URL_PUBLIQUE'> & { COOKIE_SECURISE: boolean; URL_PUBLIQUE: string };

@@ -1,5 +1,6 @@
 export { identiteRoutes } from './identite.routes.js';
 export { oidcRoutes } from './oidc/oidc.routes.js';
+export { equipeRoutes } from './equipe/equipe.routes.js';
 export { ACTEUR_ANONYME, ROLES, asSystem, estAdministrateur, estConnecte, structuresDe, territoiresDe } from './identite.acteur.js';
 export type { Acteur, ActeurConnecte, AdhesionActeur, Role } from './identite.acteur.js';
 export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurRequis } from './identite.permissions.js';
