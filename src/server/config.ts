@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configEquipeSchema } from '../modules/identite/equipe/equipe.config.js';
 import { configOidcSchema, problemesConfigOidc } from '../modules/identite/oidc/oidc.config.js';
+import { configVigilanceSchema } from '../modules/vigilance/vigilance.config.js';
 import { configMessagerieSchema } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 
@@ -45,6 +46,7 @@ const configSchema = z.strictObject({
   ...configMessagerieSchema.shape,
   ...configOidcSchema.shape,
   ...configEquipeSchema.shape,
+  ...configVigilanceSchema.shape,
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'COOKIE_SECURISE' | 'URL_PUBLIQUE'> & { COOKIE_SECURISE: boolean; URL_PUBLIQUE: string };

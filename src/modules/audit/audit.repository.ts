@@ -102,3 +102,42 @@ export function listAccesByStructure(db: Executor, structureId: string, limite: 
 export function listAccesByPersonne(db: Executor, utilisateurId: string, limite: number, decalage: number) {
   return listAcces(db, sql`cible_utilisateur_id = ${utilisateurId}::uuid`, limite, decalage);
 }
+
+/** Key of `details` that marks a read of personal data (set by the vigilance module), counted below. */
+export const MARQUE_LECTURE_DONNEES_PERSONNELLES = 'lecture_donnees_personnelles';
+
+// Written as a constant, never a parameter, so that the planner matches it against the predicate
+// of the partial index audit_evenement_lectures_acteur (migration 0008): counts then read the
+// index alone, over the actor's reads of the period, not the actor's whole history.
+const estLectureDonneesPersonnelles = sql.raw(`details @> '{"${MARQUE_LECTURE_DONNEES_PERSONNELLES}": true}'::jsonb`);
+
+/** An actor's reads of personal data after `depuis`. */
+export async function countLecturesDepuis(db: Executor, utilisateurId: string, depuis: Date): Promise<number> {
+  const [ligne] = await rows<{ total: number }>(
+    db,
+    sql`SELECT count(*)::int AS total FROM audit_evenement
+        WHERE acteur_utilisateur_id = ${utilisateurId}::uuid AND ${estLectureDonneesPersonnelles}
+          AND horodatage > ${depuis.toISOString()}::timestamptz`,
+  );
+  return ligne?.total ?? 0;
+}
+
+/**
+ * An actor's reads of personal data per period of `dureeMs`, counted back from `fin`: period k
+ * covers (fin - k × durée, fin - (k - 1) × durée], for k from 1 to `periodes`. Periods without
+ * reads are absent.
+ */
+export async function countLecturesParPeriode(db: Executor, utilisateurId: string, fin: Date, dureeMs: number, periodes: number) {
+  const finIso = fin.toISOString();
+  const lignes = await rows<{ periode: number; lectures: number }>(
+    db,
+    sql`SELECT (floor(extract(epoch FROM (${finIso}::timestamptz - horodatage)) * 1000 / ${dureeMs}) + 1)::int AS periode,
+          count(*)::int AS lectures
+        FROM audit_evenement
+        WHERE acteur_utilisateur_id = ${utilisateurId}::uuid AND ${estLectureDonneesPersonnelles}
+          AND horodatage > ${finIso}::timestamptz - make_interval(secs => ${(dureeMs * periodes) / 1000})
+          AND horodatage <= ${finIso}::timestamptz
+        GROUP BY 1`,
+  );
+  return lignes.map((l) => ({ periode: Number(l.periode), lectures: Number(l.lectures) }));
+}

@@ -85,3 +85,23 @@ export function listerAccesParStructure(db: Executor, structureId: string, optio
 export function listerAccesParPersonne(db: Executor, utilisateurId: string, options: { page: number; parPage: number }) {
   return paginer((limite, decalage) => repository.listAccesByPersonne(db, utilisateurId, limite, decalage), options);
 }
+
+const JOUR_MS = 86_400_000;
+
+/** The actor's reads of personal data (events flagged MARQUE_LECTURE_DONNEES_PERSONNELLES) after `depuis`. */
+export function compterLecturesDepuis(db: Executor, utilisateurId: string, depuis: Date): Promise<number> {
+  return repository.countLecturesDepuis(db, utilisateurId, depuis);
+}
+
+/**
+ * The actor's reads of personal data in each of the `jours` periods of 24 hours before the last
+ * 24 hours (most recent first, 0 for a period without reads): the history a usual volume is
+ * computed from, without the day being judged.
+ */
+export async function lecturesDesJoursPrecedents(db: Executor, utilisateurId: string, maintenant: Date, jours: number): Promise<number[]> {
+  const finHistorique = new Date(maintenant.getTime() - JOUR_MS);
+  const parPeriode = await repository.countLecturesParPeriode(db, utilisateurId, finHistorique, JOUR_MS, jours);
+  const volumes = new Array<number>(jours).fill(0);
+  for (const { periode, lectures } of parPeriode) volumes[periode - 1] = lectures;
+  return volumes;
+}

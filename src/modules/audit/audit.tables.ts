@@ -28,5 +28,9 @@ export const evenement = pgTable(
     index('audit_evenement_cible_structure').on(t.cibleStructureId, t.id.desc()).where(sql`${t.cibleStructureId} IS NOT NULL`),
     index('audit_evenement_cible_utilisateur').on(t.cibleUtilisateurId, t.id.desc()).where(sql`${t.cibleUtilisateurId} IS NOT NULL`),
     index('audit_evenement_acteur').on(t.acteurUtilisateurId, t.id.desc()).where(sql`${t.acteurUtilisateurId} IS NOT NULL`),
+    // Added by migration 0008 for the vigilance module's counts (see audit.repository.ts).
+    index('audit_evenement_lectures_acteur')
+      .on(t.acteurUtilisateurId, t.horodatage)
+      .where(sql`${t.details} @> '{"lecture_donnees_personnelles": true}'::jsonb`),
   ],
 );

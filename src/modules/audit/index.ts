@@ -1,4 +1,12 @@
-export { recordAudit, verifierChaineAudit, listerAccesParStructure, listerAccesParPersonne } from './audit.service.js';
+export {
+  recordAudit,
+  verifierChaineAudit,
+  listerAccesParStructure,
+  listerAccesParPersonne,
+  compterLecturesDepuis,
+  lecturesDesJoursPrecedents,
+} from './audit.service.js';
+export { MARQUE_LECTURE_DONNEES_PERSONNELLES } from './audit.repository.js';
 export type { ResultatVerification } from './audit.service.js';
 export type { EvenementAudit, ResultatAudit, RaisonInvalidite } from './audit.chaine.js';
 export type { AccesAudit } from './audit.repository.js';

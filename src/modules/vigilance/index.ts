@@ -1,0 +1,3 @@
+export { configVigilanceSchema } from './vigilance.config.js';
+export { lireDonneesPersonnelles, noterLectureDonneesPersonnelles, reglagesVigilance } from './vigilance.service.js';
+export type { LectureDonneesPersonnelles, ReglagesVigilance, SuiteVigilance } from './vigilance.service.js';
