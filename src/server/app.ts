@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from '../db/client.js';
 import { annuaireRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
+import { auditRoutes } from '../modules/audit/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
         { name: 'Échanges', description: 'Export au schéma data·inclusion' },
         { name: 'Identité', description: 'Connexion, session, second facteur' },
+        { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -164,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(identiteRoutes, { config });
+  await app.register(auditRoutes, { config });
   await app.register(oidcRoutes, { config });
   await app.register(equipeRoutes, { config });
   await app.register(territoireRoutes);
