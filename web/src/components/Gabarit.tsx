@@ -2,6 +2,7 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { useLiensJournal } from '../features/audit/useLiensJournal.js';
 import { useAccesRapides } from '../features/identite/AccesRapides.js';
 import { MarqueContexte } from './marque.js';
 
@@ -9,6 +10,7 @@ import { MarqueContexte } from './marque.js';
 export function Gabarit({ chemin, children }: { chemin: string; children: ReactNode }) {
   const marque = useContext(MarqueContexte);
   const accesRapides = useAccesRapides();
+  const liensJournal = useLiensJournal(chemin);
   const principal = useRef<HTMLElement>(null);
   const cheminPrecedent = useRef(chemin);
 
@@ -46,6 +48,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
         navigation={[
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
+          ...liensJournal,
         ]}
         id="en-tete"
       />

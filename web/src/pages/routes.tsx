@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { PageSecondFacteur } from './connecte/PageSecondFacteur.js';
+import { PageMesAcces } from './personne/PageMesAcces.js';
 import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
 import { PageConnexion } from './public/PageConnexion.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
+import { PageAccesStructure } from './structure/PageAccesStructure.js';
 
 export interface RoutePage {
   /** The path pattern; capture groups are handed to `page` decoded. */
@@ -20,4 +22,6 @@ export const routes: RoutePage[] = [
   { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
   { motif: /^\/connexion\/?$/, page: (_, recherche) => <PageConnexion recherche={recherche} /> },
   { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
+  { motif: /^\/journal-des-acces\/([^/]+)\/?$/, page: ([id], recherche) => <PageAccesStructure key={id} id={id!} recherche={recherche} /> },
+  { motif: /^\/mes-acces\/?$/, page: (_, recherche) => <PageMesAcces recherche={recherche} /> },
 ];
