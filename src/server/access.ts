@@ -83,6 +83,15 @@ export function verifierAcces(req: FastifyRequest): void {
   if (!detientPermission(acteur, access.permission)) throw permissionRefusee();
 }
 
+/**
+ * Whether the answer must not be kept by any cache: every route that is not public may carry
+ * personal data (its refusals too, so that no cache serves a 401 in place of the real answer).
+ */
+export function interditCache(req: FastifyRequest): boolean {
+  const access = accessDe(req);
+  return !!access && !('public' in access);
+}
+
 export function exigeJetonCsrf(req: FastifyRequest): boolean {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
   return !accessDe(req)?.sansJetonCsrf;

@@ -3,7 +3,7 @@ import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { resoudreSession } from '../../modules/identite/index.js';
-import { exigeJetonCsrf, verifierAcces } from '../access.js';
+import { exigeJetonCsrf, interditCache, verifierAcces } from '../access.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 
@@ -51,6 +51,10 @@ export async function installerSecurite(app: FastifyInstance, config: Config, da
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
 
+  // Set before any check can refuse: the refusal is then covered as well as the answer.
+  app.addHook('onRequest', async (req, reply) => {
+    if (interditCache(req)) reply.header('cache-control', 'no-store');
+  });
   app.addHook('onRequest', async (req) => {
     // Pages and built assets carry no data: no session lookup for them.
     if (!req.url.startsWith('/api/')) return;
