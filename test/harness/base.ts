@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { chargerReferentiels } from '../../data/charger.js';
 import { type Database, createDatabase, createPgliteDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
@@ -18,7 +19,13 @@ export const moteurDeTest = (): MoteurDeTest => (process.env.TEST_ENGINE === 'po
 
 const cache = path.join(projectRoot, '.test-cache');
 const imagePglite = path.join(cache, 'pglite-golden.tar.gz');
-const MODELE_PG = 'trajectoires_modele_test';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The PostgreSQL template database of this run: each run has its own, so parallel runs never share one. */
+    modelePostgresql: string;
+  }
+}
 
 export const referenceDir = () => loadConfig({}).REFERENCE_DATA_DIR;
 
@@ -49,21 +56,25 @@ async function remplir(database: Database): Promise<void> {
   await chargerReferentiels(database, { referenceDir: referenceDir(), demo: true });
 }
 
-/** Builds the golden image of the engine under test (vitest globalSetup calls it once per run). */
-export async function construireImage(moteur: MoteurDeTest): Promise<void> {
-  if (moteur === 'postgresql') {
-    await administrer(async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS ${MODELE_PG} WITH (FORCE)`);
-      await c.query(`CREATE DATABASE ${MODELE_PG}`);
-    });
-    const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), MODELE_PG), poolSize: 2 });
-    try {
-      await remplir(database);
-    } finally {
-      await database.close();
-    }
-    return;
+/** Builds the PostgreSQL template of one run (vitest globalSetup); returns its name. */
+export async function construireModelePostgresql(): Promise<string> {
+  const modele = `trajectoires_modele_${randomBytes(6).toString('hex')}`;
+  await administrer((c) => c.query(`CREATE DATABASE ${modele}`));
+  const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), modele), poolSize: 2 });
+  try {
+    await remplir(database);
+  } finally {
+    await database.close();
   }
+  return modele;
+}
+
+export async function supprimerModelePostgresql(modele: string): Promise<void> {
+  await administrer((c) => c.query(`DROP DATABASE IF EXISTS ${modele} WITH (FORCE)`));
+}
+
+/** Builds the PGlite golden image (vitest globalSetup calls it once per run). */
+export async function construireImagePglite(): Promise<void> {
   await mkdir(cache, { recursive: true });
   const database = await createPgliteDatabase({ dataDir: undefined });
   try {
@@ -81,7 +92,7 @@ export async function construireImage(moteur: MoteurDeTest): Promise<void> {
 export async function creerBaseDeTest(): Promise<Database> {
   if (moteurDeTest() === 'postgresql') {
     const nom = `trajectoires_test_${randomBytes(6).toString('hex')}`;
-    await administrer((c) => c.query(`CREATE DATABASE ${nom} TEMPLATE ${MODELE_PG}`));
+    await administrer((c) => c.query(`CREATE DATABASE ${nom} TEMPLATE ${inject('modelePostgresql')}`));
     const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), nom), poolSize: 4 });
     return {
       ...database,

@@ -1,6 +1,6 @@
-import { construireImage } from './base.js';
+import { construireImagePglite } from './base.js';
 
 // Runs in vitest's main process, where the project's env is not applied: the engine is explicit.
 export default async function setup(): Promise<void> {
-  await construireImage('pglite');
+  await construireImagePglite();
 }

@@ -1,6 +1,10 @@
-import { construireImage } from './base.js';
+import type { TestProject } from 'vitest/node';
+import { construireModelePostgresql, supprimerModelePostgresql } from './base.js';
 
-// Runs in vitest's main process, where the project's env is not applied: the engine is explicit.
-export default async function setup(): Promise<void> {
-  await construireImage('postgresql');
+// Runs in vitest's main process: builds this run's template database, hands its name to the test
+// files, and drops it at the end.
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const modele = await construireModelePostgresql();
+  project.provide('modelePostgresql', modele);
+  return () => supprimerModelePostgresql(modele);
 }
