@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { type Db, rows } from '../../src/db/client.js';
 import { ROLES_PERMISSIONS, type RoleActeur } from '../../src/modules/identite/index.js';
 import type { Access, RouteDeclaree } from '../../src/server/access.js';
-import type { ActeurDeTest, ProfilActeur } from '../harness/acteurs.js';
+import type { AppDeTest } from '../harness/app.js';
+import type { ActeurDeTest, MondeDeTest, ProfilActeur } from '../harness/acteurs.js';
+import { type ScenarioObjet, miroir, statutAttendu } from './objets.js';
 
 /**
  * The security sweeps start from the routes the application declares (`app.routesDeclarees`),
@@ -165,4 +167,40 @@ export async function empreinteBase(db: Db): Promise<Record<string, string>> {
     empreintes[table] = `${ligne?.n} ${ligne?.h}`;
   }
   return empreintes;
+}
+
+export function routeDuScenario(routes: readonly RouteDeclaree[], scenario: ScenarioObjet): RouteDeclaree {
+  const route = routes.find((r) => cleRoute(r) === scenario.route);
+  if (!route) throw new Error(`test/security/objets.ts décrit ${scenario.route}, qui n’est plus déclarée.`);
+  return route;
+}
+
+export type Proprietaire = 'A' | 'B' | null;
+
+/**
+ * The status an actor should get on a scenario's record held by A, by B (as A's twin would on
+ * A's), or on a missing one (null); null when the actor has no twin on B's side.
+ */
+export function statutModele(route: RouteDeclaree, scenario: ScenarioObjet, acteur: ProfilActeur, proprietaire: Proprietaire): number | null {
+  const decision = decisionPorte(route.access, acteur);
+  if (!decision.franchie) return decision.statut;
+  if (proprietaire === null) return 404;
+  if (proprietaire === 'A') return statutAttendu(scenario, acteur.cle);
+  const jumeau = miroir(acteur.cle);
+  return jumeau ? statutAttendu(scenario, jumeau) : null;
+}
+
+/** Prepares a fresh record of the scenario held by A or B (or names a missing one) and calls the route on it. */
+export async function appelerSurObjet(
+  t: AppDeTest,
+  monde: MondeDeTest,
+  scenario: ScenarioObjet,
+  acteur: ActeurDeTest,
+  proprietaire: Proprietaire,
+): Promise<LightMyRequestResponse> {
+  const structureId = proprietaire === 'B' ? monde.structureB : monde.structureA;
+  const { parametres, corps } = await scenario.preparer({ monde, t, structureId });
+  if (proprietaire === null) parametres[scenario.parametreObjet ?? 'id'] = randomUUID();
+  await acteur.rouvrirSession();
+  return appeler(acteur, routeDuScenario(t.app.routesDeclarees, scenario), { parametres, corps });
 }

@@ -35,7 +35,7 @@ describe('S12 : protection contre la falsification de requêtes (CSRF)', () => {
 
     for (const route of routesQuiEcrivent()) {
       const acteur = acteurQuiFranchit(acteurs(), route);
-      const essais = [
+      const essais: { cas: string; options: Parameters<typeof appeler>[2]; code: string }[] = [
         { cas: 'sans jeton', options: { sansCsrf: true, entetes: MEME_SITE }, code: 'securite.jeton_csrf' },
         { cas: 'jeton d’un autre navigateur', options: { entetes: { ...MEME_SITE, 'x-csrf-token': autreNavigateur } }, code: 'securite.jeton_csrf' },
         { cas: 'origine d’un autre site', options: { entetes: AUTRE_SITE }, code: 'securite.origine_refusee' },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -10,7 +9,9 @@ import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 import { type ActeurDeTest, CLES_ACTEURS, type CleActeur, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import {
   ENV_BALAYAGE,
+  type Proprietaire,
   appeler,
+  appelerSurObjet as appelerSur,
   cleRoute,
   codeErreur,
   decisionPorte,
@@ -18,10 +19,12 @@ import {
   nomsParametres,
   reponseComparable,
   resume,
+  routeDuScenario,
   routesBalayees,
+  statutModele,
 } from './balayage.js';
 import { CHEMIN_DOC, COMMANDE_REGENERATION, SECTIONS, blocDuDocument, sectionsGenerees, usagesSysteme } from './documentation.js';
-import { SANS_OBJET, SCENARIOS_OBJETS, type ScenarioObjet, miroir, statutAttendu } from './objets.js';
+import { SANS_OBJET, SCENARIOS_OBJETS, type ScenarioObjet } from './objets.js';
 
 let t: AppDeTest;
 let monde: MondeDeTest;
@@ -107,29 +110,10 @@ describe('S1 : refus par défaut, pour chaque route et chaque acteur', () => {
   }, 900_000);
 });
 
-function routeDuScenario(scenario: ScenarioObjet) {
-  const route = routes().find((r) => cleRoute(r) === scenario.route);
-  if (!route) throw new Error(`test/security/objets.ts décrit ${scenario.route}, qui n’est plus déclarée.`);
-  return route;
-}
-
-/** The expected status of an actor on a scenario's record held by A, by B, or on a missing record (null). */
-function statutModele(scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: 'A' | 'B' | null): number | null {
-  const decision = decisionPorte(routeDuScenario(scenario).access, acteur);
-  if (!decision.franchie) return decision.statut;
-  if (proprietaire === null) return 404;
-  if (proprietaire === 'A') return statutAttendu(scenario, acteur.cle);
-  const jumeau = miroir(acteur.cle);
-  return jumeau ? statutAttendu(scenario, jumeau) : null;
-}
-
-async function appelerSurObjet(scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: 'A' | 'B' | null) {
-  const structureId = proprietaire === 'B' ? monde.structureB : monde.structureA;
-  const { parametres, corps } = await scenario.preparer({ monde, t, structureId });
-  if (proprietaire === null) parametres[scenario.parametreObjet ?? 'id'] = randomUUID();
-  await acteur.rouvrirSession();
-  return appeler(acteur, routeDuScenario(scenario), { parametres, corps });
-}
+const modele = (scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: Proprietaire) =>
+  statutModele(routeDuScenario(routes(), scenario), scenario, acteur, proprietaire);
+const appelerSurObjet = (scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: Proprietaire) =>
+  appelerSur(t, monde, scenario, acteur, proprietaire);
 
 describe('enregistrements rattachés à une structure (politiques des modules)', () => {
   it('chaque route à paramètre est décrite dans test/security/objets.ts, ou écartée avec sa raison', () => {
@@ -148,7 +132,7 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
     for (const scenario of SCENARIOS_OBJETS) {
       for (const acteur of acteurs()) {
         const reponse = await appelerSurObjet(scenario, acteur, 'A');
-        const attendu = statutModele(scenario, acteur, 'A');
+        const attendu = modele(scenario, acteur, 'A');
         if (reponse.statusCode !== attendu) ecarts.push(`${scenario.route} par ${acteur.cle} : attendu ${attendu}, réponse ${resume(reponse)}`);
       }
     }
@@ -160,7 +144,7 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
     async () => {
       const ecarts: string[] = [];
       for (const scenario of SCENARIOS_OBJETS) {
-        for (const acteur of acteurs().filter((a) => statutModele(scenario, a, 'A') === 404)) {
+        for (const acteur of acteurs().filter((a) => modele(scenario, a, 'A') === 404)) {
           const etranger = reponseComparable(await appelerSurObjet(scenario, acteur, 'A'));
           const inexistant = reponseComparable(await appelerSurObjet(scenario, acteur, null));
           if (JSON.stringify(etranger) !== JSON.stringify(inexistant)) {
@@ -180,14 +164,14 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
         .record({
           scenario: fc.constantFrom(...SCENARIOS_OBJETS),
           cle: fc.constantFrom<CleActeur>(...CLES_ACTEURS),
-          proprietaire: fc.constantFrom<'A' | 'B' | null>('A', 'B', null),
+          proprietaire: fc.constantFrom<Proprietaire>('A', 'B', null),
         })
-        .filter(({ scenario, cle, proprietaire }) => statutModele(scenario, monde.acteurs[cle], proprietaire) !== null);
+        .filter(({ scenario, cle, proprietaire }) => modele(scenario, monde.acteurs[cle], proprietaire) !== null);
       await fc.assert(
         fc.asyncProperty(cas, async ({ scenario, cle, proprietaire }) => {
           const reponse = await appelerSurObjet(scenario, monde.acteurs[cle], proprietaire);
           expect(reponse.statusCode, `${scenario.route} par ${cle} sur un enregistrement ${proprietaire ?? 'inexistant'}`).toBe(
-            statutModele(scenario, monde.acteurs[cle], proprietaire),
+            modele(scenario, monde.acteurs[cle], proprietaire),
           );
         }),
         { numRuns: Number(process.env.BOLA_RUNS ?? 1000), seed: 20261124 },
