@@ -39,13 +39,3 @@ export async function listerResponsablesDeStructures(db: Executor): Promise<{ st
   );
   return lignes.map((l) => ({ structureId: l.structure_id, email: l.email, prenom: l.prenom, nom: l.nom }));
 }
-
-/** First and last names of agents, for the management views (never for public pages). */
-export async function nommerAgents(db: Executor, ids: string[]): Promise<Map<string, { prenom: string; nom: string }>> {
-  if (ids.length === 0) return new Map();
-  const lignes = await rows<{ id: string; prenom: string; nom: string }>(
-    db,
-    sql`SELECT id, prenom, nom FROM identite_utilisateur WHERE id = ANY (${sql.param([...new Set(ids)])}::uuid[])`,
-  );
-  return new Map(lignes.map((l) => [l.id, { prenom: l.prenom, nom: l.nom }]));
-}
