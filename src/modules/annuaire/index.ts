@@ -4,3 +4,5 @@ export type { StructureAImporter, ReferentielAnnuaire } from './annuaire.referen
 export { parseHoraires, toOsmOpeningHours } from './annuaire.horaires.js';
 export { findStructureResume } from './annuaire.resume.js';
 export type { StructureResume } from './annuaire.resume.js';
+export { findNearestReceptionSites } from './annuaire.proximite.js';
+export type { GroupeDeReseaux, LieuProche } from './annuaire.proximite.js';
