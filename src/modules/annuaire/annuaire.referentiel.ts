@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import { type Db, type Executor, rows } from '../../db/client.js';
 import { insertBatched } from '../../db/bulk.js';
 import { recordLoad } from '../../db/chargements.js';
 import { uuidNomme } from '../../shared/identifiants.js';
@@ -40,13 +40,28 @@ export function idDeSource(table: keyof typeof ESPACES, source: string, sourceId
   return uuidNomme(ESPACES[table], `${source}:${sourceId}`);
 }
 
-/** Writes structures with their children; ids are made here so that children can point to them. */
+/** (source, source_id) of the given sources' structures still in the directory. */
+async function structuresPresentes(db: Executor, sources: string[]): Promise<Set<string>> {
+  const presentes = await rows<{ source: string; source_id: string }>(
+    db,
+    sql`SELECT source, source_id FROM annuaire_structure WHERE source = ANY (${sql.param(sources)}::text[])`,
+  );
+  return new Set(presentes.map((p) => `${p.source}:${p.source_id}`));
+}
+
+/**
+ * Writes structures with their children; ids are made here so that children can point to them.
+ * A structure already in the directory is left as it is: it is one its managers have edited,
+ * which a reload keeps (docs/adr/0004-fiches-gerees-et-rechargement.md).
+ */
 export async function insertStructures(db: Executor, structures: StructureAImporter[]): Promise<void> {
   const lignesStructures: (typeof t.structure.$inferInsert)[] = [];
   const lignesSites: SiteInsert[] = [];
   const lignesServices: ServiceInsert[] = [];
   const lignesContacts: ContactInsert[] = [];
+  const presentes = await structuresPresentes(db, [...new Set(structures.map((s) => s.structure.source))]);
   for (const { structure, sites, services, contacts } of structures) {
+    if (presentes.has(`${structure.source}:${structure.sourceId}`)) continue;
     const structureId = idDeSource('structure', structure.source, structure.sourceId);
     lignesStructures.push({ ...structure, id: structureId });
     const idsSites = new Map<string, string>();
@@ -96,7 +111,9 @@ export async function upsertReferentiel(db: Executor, referentiel: ReferentielAn
 
 /**
  * Replaces everything that came from the given sources (real files, demonstration) in one
- * transaction, leaving structures of other sources (imports, edits) alone.
+ * transaction, leaving structures of other sources (imports) alone. Structures their managers
+ * have edited or confirmed (they have a history) are kept as edited, with their places, services
+ * and contacts: the structure knows better than a file about itself.
  */
 export async function replaceSources(
   db: Db,
@@ -104,7 +121,8 @@ export async function replaceSources(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await upsertReferentiel(tx, chargement.referentiel);
-    await tx.execute(sql`DELETE FROM annuaire_structure WHERE source = ANY (${sql.param(chargement.sources)}::text[])`);
+    await tx.execute(sql`DELETE FROM annuaire_structure st WHERE st.source = ANY (${sql.param(chargement.sources)}::text[])
+      AND NOT EXISTS (SELECT 1 FROM annuaire_modification m WHERE m.structure_id = st.id)`);
     await insertStructures(tx, chargement.structures);
     await refreshLexique(tx);
     await recordLoad(tx, chargement.jeu, chargement.empreinte, chargement.structures.length);

@@ -30,6 +30,7 @@ export const structure = pgTable('annuaire_structure', {
   confirmeLe: timestamp('confirme_le', { withTimezone: true }),
   creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
 });
 
 export const site = pgTable('annuaire_site', {
@@ -59,6 +60,7 @@ export const site = pgTable('annuaire_site', {
   accueilPublic: boolean('accueil_public').notNull().default(true),
   demonstration: boolean('demonstration').notNull().default(false),
   dateDonnees: date('date_donnees').notNull(),
+  version: integer('version').notNull().default(1),
 });
 
 export const service = pgTable('annuaire_service', {
@@ -89,6 +91,7 @@ export const service = pgTable('annuaire_service', {
   courriel: text('courriel'),
   demonstration: boolean('demonstration').notNull().default(false),
   dateDonnees: date('date_donnees').notNull(),
+  version: integer('version').notNull().default(1),
 });
 
 export const contact = pgTable('annuaire_contact', {
@@ -100,6 +103,7 @@ export const contact = pgTable('annuaire_contact', {
   telephone: text('telephone'),
   courriel: text('courriel'),
   demonstration: boolean('demonstration').notNull().default(false),
+  version: integer('version').notNull().default(1),
 });
 
 export const vocabulaire = pgTable(
