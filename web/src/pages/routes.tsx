@@ -4,8 +4,10 @@ import { PageMesAcces } from './personne/PageMesAcces.js';
 import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
 import { PageConnexion } from './public/PageConnexion.js';
+import { PageInvitation } from './public/PageInvitation.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
+import { PageEquipe } from './structure/PageEquipe.js';
 import { PageAccesStructure } from './structure/PageAccesStructure.js';
 
 export interface RoutePage {
@@ -20,6 +22,8 @@ export const routes: RoutePage[] = [
   { motif: /^\/annuaire\/?$/, page: (_, recherche) => <PageAnnuaire recherche={recherche} /> },
   { motif: /^\/services\/([^/]+)\/?$/, page: ([id]) => <PageService key={id} id={id!} /> },
   { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
+  { motif: /^\/structures\/([^/]+)\/equipe\/?$/, page: ([id]) => <PageEquipe key={id} id={id!} /> },
+  { motif: /^\/invitation\/([^/]+)\/?$/, page: ([jeton]) => <PageInvitation key={jeton} jeton={jeton!} /> },
   { motif: /^\/connexion\/?$/, page: (_, recherche) => <PageConnexion recherche={recherche} /> },
   { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
   { motif: /^\/journal-des-acces\/([^/]+)\/?$/, page: ([id], recherche) => <PageAccesStructure key={id} id={id!} recherche={recherche} /> },
