@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
 import { creerCompte } from '../../../test/factories/identite.js';
@@ -145,3 +147,29 @@ describe('protection CSRF', () => {
     expect(reponse.json().erreur.code).toBe('securite.origine_refusee');
   });
 });
+
+describe('refus du contrôle d’accès', () => {
+  it('trace dans le journal d’audit le refus opposé à un compte connecté', async () => {
+    const structureId = '00000000-0000-4000-8000-000000000002';
+    const compte = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId }] });
+    const client = new ClientHttp(t.app);
+    await client.connecter(compte.email, compte.motDePasse);
+    const avant = await evenementsDe(compte.id);
+    // The password step is done, not the second factor: every permission route is refused.
+    const route = t.app.routesDeclarees.find((r) => 'permission' in r.access && r.method === 'GET');
+    expect(route, 'une route GET à permission').toBeDefined();
+    const reponse = await client.get(route!.url.replace(/:[a-z_]+/g, '00000000-0000-4000-8000-00000000abcd'));
+    expect(reponse.statusCode).toBe(403);
+    expect(reponse.json().erreur.code).toBe('identite.second_facteur_requis');
+    const apres = await evenementsDe(compte.id);
+    expect(apres.length - avant.length).toBe(1);
+    expect(apres.at(-1)).toMatchObject({ action: 'acces.route', resultat: 'refus', raison: 'identite.second_facteur_requis' });
+  });
+});
+
+async function evenementsDe(utilisateurId: string) {
+  return rows<{ action: string; resultat: string; raison: string }>(
+    t.database.db,
+    sql`SELECT action, resultat, raison FROM audit_evenement WHERE acteur_utilisateur_id = ${utilisateurId} ORDER BY id`,
+  );
+}

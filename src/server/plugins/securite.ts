@@ -2,10 +2,40 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
-import { resoudreSession } from '../../modules/identite/index.js';
+import { recordAudit } from '../../modules/audit/index.js';
+import { estConnecte, resoudreSession } from '../../modules/identite/index.js';
 import { exigeJetonCsrf, interditCache, verifierAcces } from '../access.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
+
+// Secrets that travel in URLs: an invitation link's token, an identity provider's code and state.
+const SECRETS_D_URL = new Set(['jeton', 'code', 'state']);
+const MASQUE = '***';
+
+function urlSansSecret(req: FastifyRequest): string {
+  const debutRequete = req.url.indexOf('?');
+  const chemin = debutRequete < 0 ? req.url : req.url.slice(0, debutRequete);
+  const params = (req.params ?? {}) as Record<string, unknown>;
+  const secrets = new Set(Object.entries(params).flatMap(([nom, valeur]) => (SECRETS_D_URL.has(nom) && typeof valeur === 'string' ? [valeur] : [])));
+  const segments = chemin.split('/').map((segment) => {
+    let decode = segment;
+    try {
+      decode = decodeURIComponent(segment);
+    } catch {
+      // Left as received: a malformed segment is no route parameter.
+    }
+    return secrets.has(decode) ? MASQUE : segment;
+  });
+  if (debutRequete < 0) return segments.join('/');
+  const requete = new URLSearchParams(req.url.slice(debutRequete + 1));
+  for (const nom of new Set(requete.keys())) if (SECRETS_D_URL.has(nom)) requete.set(nom, MASQUE);
+  return `${segments.join('/')}?${requete}`;
+}
+
+/** The request as the logs show it (Fastify's default fields), secrets of the URL masked. */
+export function requeteJournalisee(req: FastifyRequest) {
+  return { method: req.method, url: urlSansSecret(req), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
 
 /** Cookie names: the `__Host-` prefix binds a cookie to this exact origin, over HTTPS only. */
 export function nomsCookies(config: Config) {
@@ -65,5 +95,28 @@ export async function installerSecurite(app: FastifyInstance, config: Config, da
     if (estEtrangere(req)) return done(requeteEtrangere());
     app.csrfProtection(req, reply, done);
   });
-  app.addHook('onRequest', async (req) => verifierAcces(req));
+  app.addHook('onRequest', async (req) => {
+    try {
+      verifierAcces(req);
+    } catch (refus) {
+      // A signed-in account refused by the gate is worth a trace (probing, stolen session);
+      // signed-out visitors are not: their 401s would flood the trail with nothing to act on.
+      const { acteur } = req.ctx;
+      if (refus instanceof AppError && estConnecte(acteur)) {
+        await recordAudit(
+          database.db,
+          {
+            action: 'acces.route',
+            resultat: 'refus',
+            acteurUtilisateurId: acteur.utilisateurId,
+            ip: req.ip,
+            raison: refus.code,
+            details: { methode: req.method, route: req.routeOptions.url ?? null },
+          },
+          req.ctx.now(),
+        );
+      }
+      throw refus;
+    }
+  });
 }
