@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { chargerReferentiels } from '../data/charger.js';
 import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
+import { envoyerRappelsConfirmation } from './modules/annuaire/index.js';
 import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
@@ -48,6 +49,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void arreter('SIGTERM'));
 
   const adresse = await app.listen({ port: config.PORT, host: config.HOST });
+
+  // Reminders to confirm directory records: at start, then every day (at most one per record and period).
+  const rappeler = () =>
+    envoyerRappelsConfirmation(
+      { db: database.db, now: () => new Date(), messagerie: app.messagerie },
+      { mois: config.ANNUAIRE_RAPPEL_CONFIRMATION_MOIS, urlPublique: config.URL_PUBLIQUE },
+    ).then(
+      (bilan) => {
+        if (bilan.structures) log(`Rappels de confirmation de l’annuaire : ${bilan.courriels} courriel(s) pour ${bilan.structures} structure(s).`);
+        for (const { structureId, erreur } of bilan.echecs) app.log.error({ err: erreur, structureId }, 'rappel de confirmation non envoyé');
+      },
+      (erreur: unknown) => app.log.error({ err: erreur }, 'rappels de confirmation de l’annuaire impossibles'),
+    );
+  setInterval(() => void rappeler(), 24 * 3_600_000).unref();
+  void rappeler();
   console.log(`\nTrajectoires est prêt : ${adresse.replace('127.0.0.1', 'localhost')}\n  API : ${adresse}/api/docs\n`);
   if (comptesDemo) console.log(`${comptesDemo}\n`);
 }

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
-import { annuaireRoutes } from '../modules/annuaire/index.js';
+import { annuaireRoutes, gestionRoutes, signalementRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
@@ -28,6 +28,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     routesDeclarees: RouteDeclaree[];
+    /** Outgoing mail, also used by the scheduled jobs of main.ts. */
+    messagerie: Messagerie;
   }
 }
 
@@ -86,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   app.decorate('routesDeclarees', enforceAccessDeclarations(app));
+  app.decorate('messagerie', messagerie);
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (req) => {
     req.ctx = { db: database.db, now, acteur: ACTEUR_ANONYME, ip: req.ip, agentUtilisateur: req.headers['user-agent'] ?? null, messagerie };
@@ -134,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Territoire', description: 'Communes, régions, contours (COG 2026)' },
         { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
         { name: 'Échanges', description: 'Export au schéma data·inclusion' },
+        { name: 'Gestion de l’annuaire', description: 'Fiches tenues par les structures : modifications, historique, confirmation, signalements' },
         { name: 'Identité', description: 'Connexion, session, second facteur' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Exploitation', description: 'Santé du service' },
@@ -172,6 +176,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(territoireRoutes);
   await app.register(annuaireRoutes);
   await app.register(exportRoutes);
+  await app.register(gestionRoutes);
+  await app.register(signalementRoutes, { config });
 
   app.get(
     '/api/v1/marque',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { configEquipeSchema } from '../modules/identite/equipe/equipe.config.js';
 import { configOidcSchema, problemesConfigOidc } from '../modules/identite/oidc/oidc.config.js';
 import { configVigilanceSchema } from '../modules/vigilance/vigilance.config.js';
+import { configFraicheurSchema } from '../modules/annuaire/fraicheur/fraicheur.config.js';
 import { configMessagerieSchema } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 
@@ -44,6 +45,7 @@ const configSchema = z.strictObject({
   // The address people reach the service at: links in e-mails, identity-provider callbacks.
   URL_PUBLIQUE: z.url({ message: 'doit être une adresse http:// ou https://' }).optional(),
   ...configMessagerieSchema.shape,
+  ...configFraicheurSchema.shape,
   ...configOidcSchema.shape,
   ...configEquipeSchema.shape,
   ...configVigilanceSchema.shape,

@@ -4,5 +4,9 @@ export type { StructureAImporter, ReferentielAnnuaire } from './annuaire.referen
 export { parseHoraires, toOsmOpeningHours } from './annuaire.horaires.js';
 export { findStructureResume } from './annuaire.resume.js';
 export type { StructureResume } from './annuaire.resume.js';
+export { gestionRoutes } from './gestion/gestion.routes.js';
+export { signalementRoutes } from './signalement/signalement.routes.js';
+export { envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
+export type { OptionsRappels } from './fraicheur/fraicheur.service.js';
 export { findNearestReceptionSites } from './annuaire.proximite.js';
 export type { GroupeDeReseaux, LieuProche } from './annuaire.proximite.js';

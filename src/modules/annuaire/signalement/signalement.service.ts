@@ -1,0 +1,153 @@
+import type { ServiceContext } from '../../../shared/contexte.js';
+import { pagination } from '../../../shared/pagination.js';
+import { recordAudit } from '../../audit/index.js';
+import { type Destinataire, listerDestinatairesStructure } from '../../identite/index.js';
+import { peutGererStructure, perimetreGestion } from '../gestion/gestion.policy.js';
+import { findStructure } from '../gestion/gestion.repository.js';
+import type { SignalementCorps, SignalementsQuery } from './signalement.contract.js';
+import { signalementErrors } from './signalement.errors.js';
+import * as repository from './signalement.repository.js';
+
+const OBJETS = { structure: 'la structure', site: 'le lieu', service: 'le service' } as const;
+const ROLES = { structure_manager: 'responsable de cette structure', coordinator: 'coordinateur ou coordinatrice de son territoire' } as const;
+
+const acteurId = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' || ctx.acteur.type === 'personne' ? ctx.acteur.utilisateurId : null);
+
+function courrielSignalement(d: Destinataire, s: { structureId: string; structureNom: string; objet: string; message: string; courriel: string | null }, urlPublique: string) {
+  return {
+    a: d.email,
+    sujet: `Erreur signalée dans l’annuaire : ${s.structureNom}`,
+    texte: [
+      `Bonjour ${d.prenom},`,
+      '',
+      `Quelqu’un signale une erreur sur ${s.objet} dans la fiche de « ${s.structureNom} » de l’annuaire :`,
+      '',
+      ...s.message.split('\n').map((ligne) => `> ${ligne}`),
+      '',
+      s.courriel ? `Vous pouvez lui répondre à l’adresse ${s.courriel}.` : 'La personne n’a pas laissé d’adresse pour lui répondre.',
+      '',
+      'Pour corriger la fiche, puis marquer le signalement comme traité :',
+      `${urlPublique}/gestion/structures/${s.structureId}?onglet=signalements`,
+      '',
+      `Vous recevez ce message en tant que ${ROLES[d.role]}.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Anyone reports an error on a public record. The report is stored (the management view lists
+ * it), then mailed to the structure's managers and its region's coordinators. Mail goes out after
+ * the commit: a mail server down must not lose the report, which stays listed for them.
+ */
+export async function signalerErreur(
+  ctx: ServiceContext,
+  corps: SignalementCorps,
+  options: { urlPublique: string },
+): Promise<{ id: string; /** Mail that could not be handed over, for the logs. */ echecsEnvoi: unknown[] }> {
+  const maintenant = ctx.now();
+  const { id, cible } = await ctx.db.transaction(async (tx) => {
+    const trouvee = await repository.findCible(tx, corps.structure_id, corps.objet.type, corps.objet.id);
+    if (!trouvee) throw signalementErrors.ficheIntrouvable();
+    const cree = await repository.insertSignalement(tx, {
+      structureId: corps.structure_id,
+      objetType: corps.objet.type,
+      objetId: corps.objet.id,
+      message: corps.message,
+      courriel: corps.courriel ?? null,
+      creeLe: maintenant,
+    });
+    await recordAudit(
+      tx,
+      {
+        action: 'annuaire.signalement.creer',
+        resultat: 'succes',
+        acteurUtilisateurId: acteurId(ctx),
+        cibleType: 'signalement',
+        cibleId: cree,
+        cibleStructureId: corps.structure_id,
+        ip: ctx.ip,
+        details: { objet: corps.objet, courriel_laisse: corps.courriel !== undefined },
+      },
+      maintenant,
+    );
+    return { id: cree, cible: trouvee };
+  });
+  const destinataires = await listerDestinatairesStructure(ctx.db, cible.structure_id, cible.region_code);
+  const contenu = {
+    structureId: cible.structure_id,
+    structureNom: cible.structure_nom,
+    objet: corps.objet.type === 'structure' ? OBJETS.structure : `${OBJETS[corps.objet.type]} « ${cible.objet_nom} »`,
+    message: corps.message,
+    courriel: corps.courriel ?? null,
+  };
+  // One message each: recipients do not see each other's addresses.
+  const envois = await Promise.allSettled(destinataires.map((d) => ctx.messagerie.envoyer(courrielSignalement(d, contenu, options.urlPublique))));
+  return { id, echecsEnvoi: envois.flatMap((e) => (e.status === 'rejected' ? [e.reason] : [])) };
+}
+
+/** Reports on the structures the agent manages (or on one of them), newest first. */
+export async function listerSignalements(ctx: ServiceContext, query: SignalementsQuery) {
+  if (query.structure_id) {
+    const structure = await findStructure(ctx.db, query.structure_id);
+    if (!structure || !peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code }).autorise) {
+      throw signalementErrors.signalementIntrouvable();
+    }
+  }
+  const lignes = await repository.listSignalements(ctx.db, {
+    perimetre: perimetreGestion(ctx.acteur),
+    structureId: query.structure_id ?? null,
+    statut: query.statut,
+    limite: query.par_page,
+    decalage: (query.page - 1) * query.par_page,
+  });
+  // The reporters' addresses are personal data: who read them is in the trail.
+  const avecCourriel = lignes.filter((l) => l.courriel !== null);
+  if (avecCourriel.length > 0) {
+    await recordAudit(
+      ctx.db,
+      {
+        action: 'annuaire.signalement.lire',
+        resultat: 'succes',
+        acteurUtilisateurId: acteurId(ctx),
+        cibleType: 'signalement',
+        cibleStructureId: query.structure_id ?? null,
+        ip: ctx.ip,
+        details: { signalements: avecCourriel.map((l) => l.id) },
+      },
+      ctx.now(),
+    );
+  }
+  return {
+    signalements: lignes.map((l) => ({
+      id: l.id,
+      structure: { id: l.structure_id, nom: l.structure_nom },
+      objet: { type: l.objet_type, id: l.objet_id, nom: l.objet_nom },
+      message: l.message,
+      courriel: l.courriel,
+      cree_le: l.cree_le,
+      traite_le: l.traite_le,
+    })),
+    pagination: pagination(query.page, query.par_page, lignes[0]?.total ?? 0),
+  };
+}
+
+/** Marks a report as handled (once); its reporter's address is erased. */
+export async function traiterSignalement(ctx: ServiceContext, id: string): Promise<{ id: string; traite_le: string }> {
+  const maintenant = ctx.now();
+  const issue = await ctx.db.transaction(async (tx) => {
+    const signalement = await repository.lockSignalement(tx, id);
+    if (!signalement) return null;
+    const decision = peutGererStructure(ctx.acteur, { id: signalement.structure_id, regionCode: signalement.region_code });
+    const evenement = { action: 'annuaire.signalement.traiter', acteurUtilisateurId: acteurId(ctx), cibleType: 'signalement', cibleId: id, cibleStructureId: signalement.structure_id, ip: ctx.ip };
+    if (!decision.autorise) {
+      await recordAudit(tx, { ...evenement, resultat: 'refus', raison: decision.raison }, maintenant);
+      return null;
+    }
+    if (signalement.traite_le) return { id, traite_le: signalement.traite_le };
+    await repository.markTraite(tx, id, maintenant, acteurId(ctx));
+    await recordAudit(tx, { ...evenement, resultat: 'succes', raison: decision.fondement, acteurRole: decision.role, acteurStructureId: decision.structureId }, maintenant);
+    return { id, traite_le: maintenant.toISOString() };
+  });
+  if (!issue) throw signalementErrors.signalementIntrouvable();
+  return issue;
+}
