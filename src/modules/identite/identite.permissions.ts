@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   'audit.acces_structure.lire': 'Voir les accès aux données des personnes suivies par une structure',
   'audit.mes_acces.lire': 'Voir qui a consulté ses propres données',
   'aiguillage.regles.gerer': 'Voir, tester, comparer et publier les règles d’aiguillage d’une région',
+  'dossier.creer': 'Accueillir une personne : lancer l’aiguillage pour elle et lui ouvrir un dossier (CEP niveau 1)',
+  'dossier.lire': 'Lire les dossiers que sa structure détient ou qu’un consentement lui partage',
+  'dossier.modifier': 'Modifier un dossier que sa structure détient (choix de la personne, note)',
+  'consentement.gerer': 'Recueillir et révoquer les consentements des personnes dont sa structure détient le dossier',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -32,7 +36,7 @@ interface DefinitionRole {
 export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
   advisor: {
     libelle: 'Conseiller',
-    permissions: ['identite.equipe.lire'],
+    permissions: ['identite.equipe.lire', 'dossier.creer', 'dossier.lire', 'dossier.modifier', 'consentement.gerer'],
     secondFacteurRequis: true,
   },
   structure_manager: {
@@ -43,6 +47,10 @@ export const ROLES_PERMISSIONS: Record<RoleActeur, DefinitionRole> = {
       'annuaire.structure.modifier',
       'annuaire.signalement.lire',
       'audit.acces_structure.lire',
+      'dossier.creer',
+      'dossier.lire',
+      'dossier.modifier',
+      'consentement.gerer',
     ],
     secondFacteurRequis: true,
   },
