@@ -20,7 +20,7 @@ import { z } from '../shared/zod.js';
 import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
 import { type Config, projectRoot } from './config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
-import { installerSecurite } from './plugins/securite.js';
+import { installerSecurite, requeteJournalisee } from './plugins/securite.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,8 +66,9 @@ function fichierStatique(chemin: string): string | null {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const now = deps.now ?? (() => new Date());
+  const journal = deps.logger ?? { level: config.LOG_LEVEL };
   const app = Fastify({
-    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    logger: journal === false ? false : { ...(journal === true ? {} : journal), serializers: { req: requeteJournalisee } },
     trustProxy: false,
     // Bodies of this API are small JSON documents; imports go through the command line.
     bodyLimit: 1024 * 1024,
