@@ -1,0 +1,135 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Table, is } from 'drizzle-orm';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/server/config.js';
+
+// STYLE.md, convention 2: a module is reached through its index.ts only, the web through the
+// contracts only. Each exception below says why it exists; anything else fails here.
+
+interface Import {
+  /** Importing file, relative to the project root. */
+  de: string;
+  /** Imported file, relative to the project root. */
+  vers: string;
+  /** Every imported name is a type: erased at build time, no dependency at run time. */
+  typeSeulement: boolean;
+}
+
+const racine = (chemin: string) => path.join(projectRoot, chemin);
+
+function fichiers(dossier: string): string[] {
+  if (!existsSync(racine(dossier))) return [];
+  return readdirSync(racine(dossier), { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && /\.tsx?$/.test(f.name) && !f.name.endsWith('.d.ts'))
+    .map((f) => path.relative(projectRoot, path.join(f.parentPath, f.name)))
+    .filter((f) => !f.split(path.sep).includes('node_modules'));
+}
+
+// Tests reach into modules on purpose (factories build rows directly); the rules are about the code that ships.
+const estTest = (fichier: string) => /\.test\.tsx?$/.test(fichier);
+
+function resoudre(de: string, specificateur: string): string | null {
+  if (!specificateur.startsWith('.')) return null;
+  const base = path.join(path.dirname(de), specificateur).replace(/\.js$/, '');
+  const candidats = [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')];
+  return candidats.find((c) => existsSync(racine(c))) ?? `${base}.ts`;
+}
+
+function importsDe(fichier: string): Import[] {
+  const source = ts.createSourceFile(fichier, readFileSync(racine(fichier), 'utf8'), ts.ScriptTarget.Latest, false);
+  const trouves: Import[] = [];
+  const ajouter = (specificateur: ts.Expression | undefined, typeSeulement: boolean) => {
+    if (!specificateur || !ts.isStringLiteral(specificateur)) return;
+    const vers = resoudre(fichier, specificateur.text);
+    if (vers) trouves.push({ de: fichier, vers: vers.split(path.sep).join('/'), typeSeulement });
+  };
+  const visiter = (noeud: ts.Node) => {
+    if (ts.isImportDeclaration(noeud)) {
+      const clause = noeud.importClause;
+      const nommes = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const typeSeulement = !!clause && (clause.isTypeOnly || (!clause.name && !!nommes && nommes.length > 0 && nommes.every((e) => e.isTypeOnly)));
+      ajouter(noeud.moduleSpecifier, typeSeulement);
+    } else if (ts.isExportDeclaration(noeud)) {
+      const nommes = noeud.exportClause && ts.isNamedExports(noeud.exportClause) ? noeud.exportClause.elements : undefined;
+      ajouter(noeud.moduleSpecifier, noeud.isTypeOnly || (!!nommes && nommes.length > 0 && nommes.every((e) => e.isTypeOnly)));
+    } else if (ts.isCallExpression(noeud) && noeud.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      ajouter(noeud.arguments[0], false);
+    }
+    ts.forEachChild(noeud, visiter);
+  };
+  visiter(source);
+  return trouves;
+}
+
+const normaliser = (f: string) => f.split(path.sep).join('/');
+const code = (dossiers: string[]) => dossiers.flatMap(fichiers).filter((f) => !estTest(f)).map(normaliser);
+const imports = (dossiers: string[]) => code(dossiers).flatMap(importsDe);
+
+/** The module a file belongs to: `src/modules/<module>/…`. */
+const moduleDe = (f: string) => /^src\/modules\/([^/]+)\//.exec(f)?.[1] ?? null;
+/** A module's public surface: its index.ts, or a sub-capability's. */
+const estIndex = (f: string) => /^src\/modules\/.+\/index\.ts$/.test(f);
+const estContrat = (f: string) => f.endsWith('.contract.ts');
+const decrire = (i: Import) => `${i.de} → ${i.vers}${i.typeSeulement ? ' (types)' : ''}`;
+
+describe('frontières des modules (STYLE.md, convention 2)', () => {
+  it('le balayage lit bien les imports du code', () => {
+    const tous = imports(['src']);
+    expect(tous.some((i) => i.de === 'src/server/app.ts' && i.vers === 'src/modules/identite/index.ts')).toBe(true);
+    expect(tous.some((i) => i.de === 'src/shared/contexte.ts' && i.typeSeulement)).toBe(true);
+  });
+
+  it('un module n’importe un autre module que par son index.ts', () => {
+    const violations = imports(['src/modules'])
+      .filter((i) => moduleDe(i.vers) && moduleDe(i.vers) !== moduleDe(i.de) && !estIndex(i.vers))
+      .map(decrire);
+    expect(violations).toEqual([]);
+  });
+
+  it('l’assemblage (src/server) et les chargeurs de données (data/) n’importent un module que par son index.ts', () => {
+    // Exception: server/config.ts merges each module's configuration fragment (STYLE.md, convention 14).
+    const fragmentDeConfiguration = (i: Import) => i.de === 'src/server/config.ts' && i.vers.endsWith('.config.ts');
+    const violations = imports(['src/server', 'data'])
+      .filter((i) => moduleDe(i.vers) && !estIndex(i.vers) && !fragmentDeConfiguration(i))
+      .map(decrire);
+    expect(violations).toEqual([]);
+  });
+
+  it('src/shared ne dépend ni des modules ni de l’assemblage, hormis le type de l’acteur porté par le contexte des services', () => {
+    // ServiceContext carries who calls: a type import, erased at build, creates no dependency at run time.
+    const typeActeur = (i: Import) => i.typeSeulement && i.vers === 'src/modules/identite/identite.acteur.ts';
+    const violations = imports(['src/shared'])
+      .filter((i) => (i.vers.startsWith('src/modules/') || i.vers.startsWith('src/server/')) && !typeActeur(i))
+      .map(decrire);
+    expect(violations).toEqual([]);
+  });
+
+  it('le site web n’importe du serveur que les contrats (*.contract.ts)', () => {
+    const violations = imports(['web/src'])
+      .filter((i) => !i.vers.startsWith('web/') && !estContrat(i.vers))
+      .map(decrire);
+    expect(violations).toEqual([]);
+  });
+
+  it('un contrat n’importe que zod, src/shared et d’autres contrats, pour que le site web n’embarque rien du serveur', () => {
+    const violations = imports(['src/modules'])
+      .filter((i) => estContrat(i.de) && !i.vers.startsWith('src/shared/') && !estContrat(i.vers))
+      .map(decrire);
+    expect(violations).toEqual([]);
+  });
+
+  it('l’index d’un module n’expose ni ses tables ni les requêtes de son dépôt, seulement des services, des types et des constantes', async () => {
+    const violations: string[] = [];
+    const internes = imports(['src/modules']).filter((i) => estIndex(i.de) && /\.(tables|repository)\.ts$/.test(i.vers) && !i.typeSeulement);
+    for (const i of internes) {
+      const publics = (await import(racine(i.de))) as Record<string, unknown>;
+      const interne = Object.values((await import(racine(i.vers))) as Record<string, unknown>);
+      for (const [nom, valeur] of Object.entries(publics)) {
+        if ((typeof valeur === 'function' || is(valeur, Table)) && interne.includes(valeur)) violations.push(`${decrire(i)} : ${nom}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
