@@ -17,6 +17,10 @@ export interface ResultatMoteur {
   categories: { categorie: string; requetes: number; instructions: number; api: Statistiques; sqlTout: Statistiques; sqlRecherche: Statistiques }[];
   parRequete: { url: string; categorie: string; api: Statistiques; sqlRecherche: Statistiques }[];
   plans: { url: string; plan: string }[];
+  /** The same mix sent by several clients at once (PostgreSQL): API, and SQL through node-pg. */
+  concurrence?: { clients: number; api: Statistiques; sql: Statistiques } | undefined;
+  /** Load average (1 min) of the machine when the measures began and ended. */
+  charge: { debut: number; fin: number };
 }
 
 export interface Rapport {
@@ -54,6 +58,14 @@ export function objectifs(r: Rapport) {
       atteint: dansLeRatio(x.api.p95, x.sqlRecherche.p95),
     });
   }
+  const simultane = pg?.concurrence;
+  if (simultane) {
+    lignes.push({
+      objectif: `PostgreSQL, ${simultane.clients} clients simultanés : p95 API ≤ 1,5 × p95 du SQL de l’appel (node-pg, ${simultane.clients} clients)`,
+      mesure: `${ms(simultane.api.p95)} ms / ${ms(simultane.sql.p95)} ms = ${ratio(simultane.api.p95, simultane.sql.p95)}`,
+      atteint: dansLeRatio(simultane.api.p95, simultane.sql.p95),
+    });
+  }
   if (pg) lignes.push({ objectif: 'PostgreSQL : p95 API < 50 ms', mesure: `${ms(pg.api.p95)} ms`, atteint: pg.api.p95 < 50 });
   if (lite) lignes.push({ objectif: 'PGlite : p95 API < 100 ms', mesure: `${ms(lite.api.p95)} ms`, atteint: lite.api.p95 < 100 });
   if (pg && lite) {
@@ -77,6 +89,12 @@ export function imprimer(r: Rapport): void {
       'API (HTTP)': arrondir(x.api),
       'SQL de l’appel': arrondir(x.sqlTout),
       'SQL recherche seule': arrondir(x.sqlRecherche),
+      ...(x.concurrence
+        ? {
+            [`API, ${x.concurrence.clients} clients`]: arrondir(x.concurrence.api),
+            [`SQL, ${x.concurrence.clients} clients`]: arrondir(x.concurrence.sql),
+          }
+        : {}),
     });
     console.table(
       Object.fromEntries(
@@ -94,7 +112,7 @@ export function imprimer(r: Rapport): void {
       ),
     );
     console.log('Les plus lentes (p95 de l’API, ms)');
-    for (const q of plusLentes(x)) console.log(`  ${ms(q.api.p50).padStart(6)} ${ms(q.api.p95).padStart(6)}  ${q.url}`);
+    for (const q of plusLentes(x, 15)) console.log(`  ${ms(q.api.p50).padStart(6)} ${ms(q.api.p95).padStart(6)}  ${q.url}`);
     for (const p of x.plans) console.log(`\nEXPLAIN ANALYZE — ${p.url}\n${p.plan}`);
   }
   console.log('\nObjectifs');
@@ -110,6 +128,11 @@ function markdown(r: Rapport): string {
   l.push('');
   l.push(`Machine : ${r.machine.cpu}, ${r.machine.memoire}, ${r.machine.systeme}, Node.js ${r.machine.node}, PGlite ${r.machine.pglite}.`);
   for (const x of r.resultats) l.push(`${nomMoteur(x.moteur)} : ${x.version.split(',')[0]}.`);
+  l.push(
+    `Charge moyenne de la machine (1 min, ${r.machine.cpu.split(' ')[0]} cœurs) pendant les mesures : ` +
+      r.resultats.map((x) => `${nomMoteur(x.moteur)} ${x.charge.debut.toFixed(1)} → ${x.charge.fin.toFixed(1)}`).join(', ') +
+      '.',
+  );
   l.push('');
   const premier = r.resultats[0];
   if (premier) {
@@ -117,7 +140,10 @@ function markdown(r: Rapport): string {
       `Données : ${nombre(r.options.services)} services sur ${nombre(r.options.sites)} lieux synthétiques (graine ${r.options.graine}) ajoutés aux données réelles, ` +
         `soit ${nombre(premier.volumes.services)} services, ${nombre(premier.volumes.sites)} lieux, ${nombre(premier.volumes.structures)} structures, ` +
         `${nombre(premier.volumes.lexique)} mots au lexique. Mélange de ${premier.requetes} recherches, ${r.options.echauffement} passes d’échauffement écartées, ` +
-        `puis ${premier.tours} passes mesurées (requêtes séquentielles, une connexion keep-alive).`,
+        `puis ${premier.tours} passes mesurées (requêtes séquentielles, une connexion keep-alive).` +
+        (premier.concurrence
+          ? ` Puis, sur PostgreSQL, ${premier.concurrence.clients} clients simultanés parcourent chacun le mélange dans leur ordre, API puis SQL par node-pg en alternance (${nombre(premier.concurrence.api.n)} recherches de chaque).`
+          : ''),
     );
   }
   l.push('');
@@ -132,7 +158,16 @@ function markdown(r: Rapport): string {
   l.push('| moteur | mesure | n | p50 | p95 | p99 | moyenne |');
   l.push('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const x of r.resultats) {
-    for (const [nom, s] of [['API (HTTP)', x.api], ['SQL de l’appel', x.sqlTout], ['SQL recherche seule', x.sqlRecherche]] as const) {
+    const mesures: [string, Statistiques][] = [
+      ['API (HTTP)', x.api],
+      ['SQL de l’appel', x.sqlTout],
+      ['SQL recherche seule', x.sqlRecherche],
+    ];
+    if (x.concurrence) {
+      mesures.push([`API, ${x.concurrence.clients} clients simultanés`, x.concurrence.api]);
+      mesures.push([`SQL de l’appel (node-pg), ${x.concurrence.clients} clients simultanés`, x.concurrence.sql]);
+    }
+    for (const [nom, s] of mesures) {
       l.push(`| ${nomMoteur(x.moteur)} | ${nom} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.moyenne)} |`);
     }
   }

@@ -7,7 +7,7 @@
  *   npm run bench                 full run (100,000 services on 50,000 sites), writes docs/performance.md
  *   npm run bench -- --petit      quick run (10,000 services on 5,000 sites), prints only
  *
- * Options: --moteurs=postgresql,pglite  --services=N --sites=N  --graine=N  --tours=N  --expliquer
+ * Options: --moteurs=postgresql,pglite  --services=N --sites=N  --graine=N  --tours=N  --tours-simultanes=N  --expliquer
  * (EXPLAIN ANALYZE of the slowest searches on PostgreSQL)  --garder (keep the PostgreSQL bench
  * database)  --reutiliser (reuse it when it holds the same synthetic directory)  --ecrire / --sans-doc.
  * BENCH_DATABASE_URL: the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432/postgres);
@@ -32,6 +32,23 @@ import { type AnnuaireSynthetique, type ReferentielBench, SOURCE_BENCH, genererA
 
 type Moteur = 'postgresql' | 'pglite';
 
+const CLIENTS_SIMULTANES = 10;
+
+/** Each client goes through the whole mix in its own order, all clients at once; the durations of every request. */
+async function enConcurrence(
+  clients: ((p: RequetePreparee) => Promise<number>)[],
+  preparees: RequetePreparee[],
+  graine: number,
+): Promise<number[]> {
+  const durees: number[] = [];
+  await Promise.all(
+    clients.map(async (executer, c) => {
+      for (const i of new Aleatoire(graine + c).melanger(preparees.map((_, i) => i))) durees.push(await executer(preparees[i]!));
+    }),
+  );
+  return durees;
+}
+
 function lireOptions(argv: string[]) {
   const drapeau = (nom: string) => argv.includes(`--${nom}`);
   const valeur = (nom: string) => argv.find((a) => a.startsWith(`--${nom}=`))?.split('=')[1];
@@ -55,6 +72,8 @@ function lireOptions(argv: string[]) {
     graine: entier('graine', 20260115),
     // Bounded loops: at most this many passes over the mix, and at most this long per engine.
     tours: entier('tours', petit ? 3 : 8),
+    // Rounds of the concurrent measure (PostgreSQL): each is one pass of the mix per client, API then SQL.
+    toursSimultanes: entier('tours-simultanes', petit ? 1 : 3),
     echauffement: petit ? 1 : 2,
     budgetMs: (petit ? 40 : 150) * 1000,
     expliquer: drapeau('expliquer'),
@@ -245,6 +264,8 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
       }
     };
     for (let e = 0; e < options.echauffement; e++) await passe(false);
+    // The machine may be shared: its load while measuring is reported with the figures.
+    const chargeDebut = os.loadavg()[0]!;
     const debut = performance.now();
     let tours = 0;
     while (tours < options.tours && performance.now() - debut < options.budgetMs) {
@@ -253,6 +274,46 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
     }
     const dureeMesure = performance.now() - debut;
     journal(`${moteur} : ${tours} passes de ${preparees.length} recherches mesurées en ${secondes(dureeMesure)}`);
+
+    // The quality bar's reference load: 10 clients at once, API then node-pg, alternating.
+    let concurrence: ResultatMoteur['concurrence'];
+    if (moteur === 'postgresql') {
+      const url = urlAvecBase(options.serveur, BASE_BENCH);
+      const clientsHttp = Array.from({ length: CLIENTS_SIMULTANES }, () => new ClientHttp('127.0.0.1', port));
+      const clientsPg = await Promise.all(
+        Array.from({ length: CLIENTS_SIMULTANES }, async () => {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          return client;
+        }),
+      );
+      const apiSimultane: number[] = [];
+      const sqlSimultane: number[] = [];
+      try {
+        const debutConcurrence = performance.now();
+        for (let tour = 0; tour < options.toursSimultanes; tour++) {
+          const graine = options.graine + 100 * (tour + 1);
+          apiSimultane.push(
+            ...(await enConcurrence(clientsHttp.map((h) => async (p: RequetePreparee) => {
+              const debutRequete = performance.now();
+              const reponse = await h.get(urlDe(p));
+              if (reponse.statut !== 200) throw new Error(`${urlDe(p)} : HTTP ${reponse.statut}`);
+              return performance.now() - debutRequete;
+            }), preparees, graine)),
+          );
+          sqlSimultane.push(
+            ...(await enConcurrence(clientsPg.map((c) => async (p: RequetePreparee) => {
+              return (await rejouer((texte, params) => c.query(texte, params), p.instructions)).tout;
+            }), preparees, graine)),
+          );
+        }
+        concurrence = { clients: CLIENTS_SIMULTANES, api: statistiques(apiSimultane), sql: statistiques(sqlSimultane) };
+        journal(`${moteur} : ${apiSimultane.length} recherches par ${CLIENTS_SIMULTANES} clients simultanés (API puis SQL) en ${secondes(performance.now() - debutConcurrence)}`);
+      } finally {
+        for (const h of clientsHttp) h.fermer();
+        await Promise.all(clientsPg.map((c) => c.end()));
+      }
+    }
 
     const categories = [...new Set(preparees.map((p) => p.categorie))].map((categorie) => {
       const indices = preparees.flatMap((p, i) => (p.categorie === categorie ? [i] : []));
@@ -302,6 +363,8 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
       categories,
       parRequete,
       plans,
+      concurrence,
+      charge: { debut: chargeDebut, fin: os.loadavg()[0]! },
     };
   } finally {
     http.fermer();

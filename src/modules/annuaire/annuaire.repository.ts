@@ -60,20 +60,23 @@ const pageBornee = (f: { limite: number; decalage: number }) =>
 
 const point = (c: Centre) => sql`ll_to_earth(${c.latitude}::float8, ${c.longitude}::float8)`;
 
-function dansLeRayon(centre: Centre): SQL {
-  // earth_box uses the GiST index; the exact distance then trims the box's corners.
-  return sql`earth_box(${point(centre)}, ${centre.rayonMetres}::float8) @> si.position
-    AND earth_distance(${point(centre)}, si.position) <= ${centre.rayonMetres}::float8`;
+// position: a site's, or a service's (its site's, kept by triggers, migration 0010).
+function dansLeRayon(centre: Centre, position: SQL): SQL {
+  // earth_box uses the GiST index (IS NOT NULL: the services' one is partial); the exact
+  // distance then trims the box's corners.
+  return sql`${position} IS NOT NULL AND earth_box(${point(centre)}, ${centre.rayonMetres}::float8) @> ${position}
+    AND earth_distance(${point(centre)}, ${position}) <= ${centre.rayonMetres}::float8`;
 }
 
-const distanceKm = (centre: Centre | null) => (centre ? sql`earth_distance(${point(centre)}, si.position) / 1000` : sql`NULL::float8`);
+const distanceKm = (centre: Centre | null, position: SQL) =>
+  centre ? sql`earth_distance(${point(centre)}, ${position}) / 1000` : sql`NULL::float8`;
 // The chord (cube <->) grows with the distance on the sphere: the index gives the nearest first.
-const plusProchesDabord = (centre: Centre) => sql`ORDER BY si.position <-> ${point(centre)}`;
+const plusProchesDabord = (centre: Centre, position: SQL) => sql`ORDER BY ${position} <-> ${point(centre)}`;
 
 /**
  * Runs a search around a point with the nearest-first plan. cube has no statistics: the planner
  * believes a box holds 0.1 % of the sites whatever its size, so it reads every site of the radius
- * through a bitmap and sorts them all (10,000 sites and 20,000 services within 50 km of Paris).
+ * through a bitmap and sorts them all (20,000 services within 50 km of Paris).
  * With bitmap scans off for this transaction only, it walks the GiST index from the centre and
  * stops as soon as it has the candidates; the box still bounds the walk when they are few.
  */
@@ -89,10 +92,17 @@ function autourDuCentre<T>(db: Db, centre: Centre | null, requete: SQL): Promise
 function filtresService(f: FiltresServices): SQL[] {
   const conditions: SQL[] = [];
   if (f.tsquery) conditions.push(sql`s.recherche @@ to_tsquery('fr', ${f.tsquery})`);
-  if (f.centre) conditions.push(dansLeRayon(f.centre));
+  if (f.centre) conditions.push(dansLeRayon(f.centre, sql`s.position`));
+  // With words, publics and themes are checked on the services the words find, not through
+  // their own GIN indexes: they match a third of the directory or more, and the planner, which
+  // takes them for independent of the words ("jeunes" and the public "jeunes"), would intersect
+  // three bitmaps of 10,000 to 40,000 services each. arrayoverlap is &&, written so that no
+  // index serves it; without words, a rare theme still uses its index.
+  const chevauche = (colonne: SQL, valeurs: string[]) =>
+    f.tsquery ? sql`arrayoverlap(${colonne}, ${sql.param(valeurs)}::text[])` : sql`${colonne} && ${sql.param(valeurs)}::text[]`;
   // "tous-publics" services are open to whichever public is asked for.
-  if (f.publics.length) conditions.push(sql`s.publics && ${sql.param([...f.publics, 'tous-publics'])}::text[]`);
-  if (f.thematiques.length) conditions.push(sql`s.thematiques && ${sql.param(f.thematiques)}::text[]`);
+  if (f.publics.length) conditions.push(chevauche(sql`s.publics`, [...f.publics, 'tous-publics']));
+  if (f.thematiques.length) conditions.push(chevauche(sql`s.thematiques`, f.thematiques));
   if (f.reseaux.length) conditions.push(sql`st.reseau_code = ANY (${sql.param(f.reseaux)}::text[])`);
   return conditions;
 }
@@ -114,21 +124,21 @@ export function searchServices(db: Db, f: FiltresServices): Promise<ServiceRow[]
   // Which matches become candidates when there are more than the ceiling: the nearest around a
   // commune, the first by name without words; with words only, the first the index yields (no
   // index ranks by relevance on both engines).
-  const ordreCandidats = f.centre ? plusProchesDabord(f.centre) : f.tsquery ? sql`` : sql`ORDER BY s.nom, s.id`;
+  // Around a commune, the GiST index on (position, recherche) gives the nearest services that have
+  // the words, checking the words in the index.
+  const ordreCandidats = f.centre ? plusProchesDabord(f.centre, sql`s.position`) : f.tsquery ? sql`` : sql`ORDER BY s.nom, s.id`;
 
   // The candidates are chosen over narrow rows (id and sort keys); only the page is then joined
-  // to what is shown. Structures and sites are joined in the narrow step only for the filters
-  // that need them (every service has its structure, by key).
-  const jointures: SQL[] = [];
-  if (f.reseaux.length) jointures.push(sql`JOIN annuaire_structure st ON st.id = s.structure_id`);
-  if (f.centre) jointures.push(sql`JOIN annuaire_site si ON si.id = s.site_id`);
+  // to what is shown. Structures are joined in the narrow step only for the network filter
+  // (every service has its structure, by key).
+  const jointures = f.reseaux.length ? sql`JOIN annuaire_structure st ON st.id = s.structure_id` : sql``;
 
   return autourDuCentre<ServiceRow>(
     db,
     f.centre,
     sql`WITH candidats AS MATERIALIZED (
-        SELECT s.id, s.nom, ${distanceKm(f.centre)} AS distance_km, ${pertinence} AS pertinence
-        FROM annuaire_service s ${sql.join(jointures, sql` `)}
+        SELECT s.id, s.nom, ${distanceKm(f.centre, sql`s.position`)} AS distance_km, ${pertinence} AS pertinence
+        FROM annuaire_service s ${jointures}
         ${where} ${ordreCandidats}
         LIMIT ${CANDIDATS})
       SELECT * FROM (SELECT s.id, s.nom, left(s.description, 280) AS resume, s.type, s.thematiques, s.publics, s.modes_accueil, s.frais,
@@ -212,8 +222,12 @@ const siteColumns = sql`si.id, si.nom, si.adresse, si.code_postal, si.commune_co
   st.id AS structure_id, st.nom AS structure_nom, r.code AS reseau_code, r.libelle AS reseau_libelle`;
 
 export interface FiltresSites {
-  /** The name as typed (normalised): contained in the site's name or its network's, or only looking like the name. */
-  nom: { texte: string; approche: 'contient' | 'ressemble' } | null;
+  /**
+   * The name as typed (normalised): contained as a whole in the site's name or its network's
+   * ('contient'), or each word contained in the site's name, as typed or as corrected ('mots':
+   * one list of accepted forms per word).
+   */
+  nom: { texte: string; approche: 'contient' } | { texte: string; approche: 'mots'; mots: string[][] } | null;
   centre: Centre | null;
   reseaux: string[];
   accueilPublicSeulement: boolean;
@@ -228,8 +242,11 @@ export function searchSites(db: Db, f: FiltresSites) {
     const motif = `%${f.nom.texte}%`;
     conditions.push(sql`(si.nom_recherche LIKE ${motif} OR si.structure_id IN (SELECT st.id FROM annuaire_structure st
       JOIN annuaire_reseau r ON r.code = st.reseau_code WHERE unaccent(lower(r.libelle)) LIKE ${motif}))`);
-  } else if (f.nom) conditions.push(ressemble(sql`si.nom_recherche`, f.nom.texte));
-  if (f.centre) conditions.push(dansLeRayon(f.centre));
+  } else if (f.nom) {
+    const contient = (formes: string[]) => sql`(${sql.join(formes.map((m) => sql`si.nom_recherche LIKE ${`%${m}%`}`), sql` OR `)})`;
+    conditions.push(sql.join(f.nom.mots.map(contient), sql` AND `));
+  }
+  if (f.centre) conditions.push(dansLeRayon(f.centre, sql`si.position`));
   if (f.reseaux.length) {
     conditions.push(sql`si.structure_id IN (SELECT id FROM annuaire_structure WHERE reseau_code = ANY (${sql.param(f.reseaux)}::text[]))`);
   }
@@ -237,12 +254,12 @@ export function searchSites(db: Db, f: FiltresSites) {
   const where = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
   const ressemblance = f.nom ? sql`similarity(si.nom_recherche, ${f.nom.texte})` : sql`0::real`;
   const ordre = f.centre ? sql`distance_km ASC NULLS LAST, nom, id` : f.nom ? sql`ressemblance DESC, nom, id` : sql`nom, id`;
-  const ordreCandidats = f.centre ? plusProchesDabord(f.centre) : f.nom ? sql`` : sql`ORDER BY si.nom, si.id`;
+  const ordreCandidats = f.centre ? plusProchesDabord(f.centre, sql`si.position`) : f.nom ? sql`` : sql`ORDER BY si.nom, si.id`;
   return autourDuCentre<SiteRow>(
     db,
     f.centre,
     sql`WITH candidats AS MATERIALIZED (
-        SELECT si.id, si.nom, ${distanceKm(f.centre)} AS distance_km, ${ressemblance} AS ressemblance
+        SELECT si.id, si.nom, ${distanceKm(f.centre, sql`si.position`)} AS distance_km, ${ressemblance} AS ressemblance
         FROM annuaire_site si ${where} ${ordreCandidats}
         LIMIT ${CANDIDATS})
       SELECT * FROM (SELECT ${siteColumns}, page.distance_km, page.ressemblance, (SELECT count(*) FROM candidats) AS total

@@ -208,3 +208,33 @@ describe('recherche par structure', () => {
     expect((body.services as ServiceTrouve[])[0]!.structure.reseau?.code).toBe('mission-locale');
   });
 });
+
+describe('position des services', () => {
+  it('suit celle de leur lieu, au chargement comme quand le lieu change d’adresse', async () => {
+    const db = t.database.db;
+    const [ecarts] = await rows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM annuaire_service s LEFT JOIN annuaire_site si ON si.id = s.site_id
+        WHERE s.position IS DISTINCT FROM si.position`,
+    );
+    expect(ecarts!.n).toBe(0);
+
+    const [lieu] = await rows<{ id: string; latitude: number; longitude: number }>(
+      db,
+      sql`SELECT si.id, si.latitude, si.longitude FROM annuaire_site si
+        WHERE si.latitude IS NOT NULL AND EXISTS (SELECT 1 FROM annuaire_service s WHERE s.site_id = si.id) ORDER BY si.id LIMIT 1`,
+    );
+    const services = await rows<{ id: string }>(db, sql`SELECT id FROM annuaire_service WHERE site_id = ${lieu!.id}`);
+    const [ajaccio] = await rows<{ latitude: number; longitude: number }>(
+      db,
+      sql`SELECT latitude, longitude FROM territoire_commune WHERE code = '2A004'`,
+    );
+    await db.execute(sql`UPDATE annuaire_site SET latitude = ${ajaccio!.latitude}, longitude = ${ajaccio!.longitude} WHERE id = ${lieu!.id}`);
+    try {
+      const { body } = await get('/api/v1/services?commune=2A004&rayon_km=1&par_page=100');
+      expect((body.services as ServiceTrouve[]).map((s) => s.id)).toEqual(expect.arrayContaining(services.map((s) => s.id)));
+    } finally {
+      await db.execute(sql`UPDATE annuaire_site SET latitude = ${lieu!.latitude}, longitude = ${lieu!.longitude} WHERE id = ${lieu!.id}`);
+    }
+  });
+});

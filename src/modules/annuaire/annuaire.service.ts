@@ -175,8 +175,10 @@ export async function searchServices(ctx: ServiceContext, query: ServicesQuery) 
 
 /**
  * Places (sites) by name, network and distance; management-only sites on request. The name is
- * first looked for as typed (in the site's name or its network's); only when nothing contains it
- * are names that look like it (typos) compared, which is the costly part.
+ * first looked for as typed, in the site's name or its network's; when nothing contains it, each
+ * of its words is looked for in the name, as typed or corrected like the words of a service
+ * search ("mision locale bayone"). Both are served by the trigram index; comparing every name to
+ * what was typed (similarity) cost a scan of all the sites.
  */
 export async function searchSites(ctx: ServiceContext, query: SitesQuery) {
   await verifierReseaux(ctx, query.reseaux);
@@ -190,8 +192,11 @@ export async function searchSites(ctx: ServiceContext, query: SitesQuery) {
     decalage: (query.page - 1) * query.par_page,
   };
   let found = await repository.searchSites(ctx.db, { ...filtres, nom: nom === '' ? null : { texte: nom, approche: 'contient' } });
-  if (found.length === 0 && query.page === 1 && nom !== '') {
-    found = await repository.searchSites(ctx.db, { ...filtres, nom: { texte: nom, approche: 'ressemble' } });
+  const mots = motsDe(nom).filter((m) => m.length >= 3).slice(0, MOTS_MAX);
+  if (found.length === 0 && query.page === 1 && mots.length > 0) {
+    const corrections = await repository.correctWords(ctx.db, mots);
+    const formes = corrections.map((c) => [...new Set([c.saisi, c.corrige ?? c.saisi])]);
+    found = await repository.searchSites(ctx.db, { ...filtres, nom: { texte: nom, approche: 'mots', mots: formes } });
   }
   return {
     sites: found.map(toSite),
