@@ -39,7 +39,6 @@ export interface ResultatConnexion {
 /** Action names of the account events in the audit trail. */
 export const ACTIONS_COMPTE = {
   connexion: 'identite.connexion',
-  connexionSecondFacteur: 'identite.connexion.second_facteur',
   verrouillage: 'identite.compte.verrouiller',
 } as const;
 
