@@ -18,6 +18,9 @@ import { type ScenarioObjet, miroir, statutAttendu } from './objets.js';
 export const ENV_BALAYAGE: Record<string, string> = {
   RECHERCHE_LIMITE_PAR_MINUTE: '100000',
   CONNEXION_LIMITE_PAR_IP_MINUTE: '100000',
+  // The sweep reads far more records than an agent's day: vigilance would rightly suspend its actors.
+  VIGILANCE_PLANCHER_ALERTE: '1000000',
+  VIGILANCE_PLAFOND_LECTURES_JOUR: '1000000',
 };
 
 /**
@@ -106,11 +109,12 @@ export function codeErreur(reponse: LightMyRequestResponse): string | undefined 
 export function appeler(
   acteur: ActeurDeTest,
   route: RouteDeclaree,
-  options: { parametres?: Record<string, string>; corps?: unknown; sansCsrf?: boolean; entetes?: Record<string, string> } = {},
+  options: { parametres?: Record<string, string>; requete?: Record<string, string>; corps?: unknown; sansCsrf?: boolean; entetes?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
   return acteur.client.requete({
     method: route.method as 'GET',
     url: urlDe(route, options.parametres),
+    ...(options.requete ? { query: options.requete } : {}),
     ...(ecrit(route) ? { payload: (options.corps ?? {}) as object } : {}),
     ...(options.sansCsrf ? { sansCsrf: true } : {}),
     ...(options.entetes ? { headers: options.entetes } : {}),
@@ -199,8 +203,8 @@ export async function appelerSurObjet(
   proprietaire: Proprietaire,
 ): Promise<LightMyRequestResponse> {
   const structureId = proprietaire === 'B' ? monde.structureB : monde.structureA;
-  const { parametres, corps } = await scenario.preparer({ monde, t, structureId });
+  const { parametres, corps, requete } = await scenario.preparer({ monde, t, structureId });
   if (proprietaire === null) parametres[scenario.parametreObjet ?? 'id'] = randomUUID();
   await acteur.rouvrirSession();
-  return appeler(acteur, routeDuScenario(t.app.routesDeclarees, scenario), { parametres, corps });
+  return appeler(acteur, routeDuScenario(t.app.routesDeclarees, scenario), { parametres, corps, ...(requete ? { requete } : {}) });
 }

@@ -7,6 +7,7 @@ import * as audit from '../../src/modules/audit/audit.service.js';
 import * as permissions from '../../src/modules/identite/identite.permissions.js';
 import { projectRoot } from '../../src/server/config.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
 import { type ActeurDeTest, CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { ClientHttp } from '../harness/client-http.js';
 import { creerCompte } from '../factories/identite.js';
@@ -21,12 +22,18 @@ const MESSAGE_GENERIQUE = 'Une erreur interne est survenue. Réessayez plus tard
 
 let t: AppDeTest;
 let monde: MondeDeTest;
+let smtp: ServeurSmtp;
 
 beforeAll(async () => {
-  t = await creerAppDeTest(ENV_BALAYAGE);
+  // Invitations of the object scenarios go out by mail.
+  smtp = await demarrerServeurSmtp();
+  t = await creerAppDeTest({ ...ENV_BALAYAGE, SMTP_URL: smtp.url });
   monde = await creerActeurs(t);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -6,6 +6,7 @@ import { evenement } from '../../src/modules/audit/audit.tables.js';
 import * as access from '../../src/server/access.js';
 import { buildApp } from '../../src/server/app.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
 import { type ActeurDeTest, CLES_ACTEURS, type CleActeur, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import {
   ENV_BALAYAGE,
@@ -28,12 +29,18 @@ import { SANS_OBJET, SCENARIOS_OBJETS, type ScenarioObjet } from './objets.js';
 
 let t: AppDeTest;
 let monde: MondeDeTest;
+let smtp: ServeurSmtp;
 
 beforeAll(async () => {
-  t = await creerAppDeTest(ENV_BALAYAGE);
+  // Invitations of the object scenarios go out by mail.
+  smtp = await demarrerServeurSmtp();
+  t = await creerAppDeTest({ ...ENV_BALAYAGE, SMTP_URL: smtp.url });
   monde = await creerActeurs(t);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
 
 const routes = () => routesBalayees(t.app.routesDeclarees);
 const acteurs = () => CLES_ACTEURS.map((c) => monde.acteurs[c]);

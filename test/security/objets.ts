@@ -1,5 +1,9 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/db/client.js';
 import type { AppDeTest } from '../harness/app.js';
 import type { CleActeur, MondeDeTest } from '../harness/acteurs.js';
+import { creerCompte } from '../factories/identite.js';
 
 /**
  * Routes that name a record in their path (`:id`…). The gate only knows roles; whether this
@@ -17,7 +21,7 @@ export interface ScenarioObjet {
    * returns the path parameters and body of a call on it. Called before each call: a call may
    * change or remove the record.
    */
-  preparer(contexte: { monde: MondeDeTest; t: AppDeTest; structureId: string }): Promise<{ parametres: Record<string, string>; corps?: unknown }>;
+  preparer(contexte: ContextePreparation): Promise<Preparation>;
   /** The path parameter naming the record: replaced by a random uuid to compare with a missing record. */
   parametreObjet?: string;
   /**
@@ -27,7 +31,243 @@ export interface ScenarioObjet {
   attendu: Partial<Record<CleActeur, number>> & { autres: number };
 }
 
-export const SCENARIOS_OBJETS: ScenarioObjet[] = [];
+export interface ContextePreparation {
+  monde: MondeDeTest;
+  t: AppDeTest;
+  structureId: string;
+}
+
+export interface Preparation {
+  parametres: Record<string, string>;
+  corps?: unknown;
+  /** Query string of the call. */
+  requete?: Record<string, string>;
+}
+
+// Records are made with SQL, not through the API: a preparation must not depend on the routes
+// under test, nor write to the audit trail that S25 makes fail.
+
+async function premiereValeur<T>(t: AppDeTest, requete: ReturnType<typeof sql>): Promise<T> {
+  const [ligne] = await rows<{ valeur: T }>(t.database.db, requete);
+  if (ligne === undefined) throw new Error(`Préparation impossible : aucune ligne pour ${JSON.stringify(requete)}`);
+  return ligne.valeur;
+}
+
+const versionStructure = (t: AppDeTest, structureId: string) =>
+  premiereValeur<number>(t, sql`SELECT version AS valeur FROM annuaire_structure WHERE id = ${structureId}`);
+
+const nouveauContact = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(t, sql`INSERT INTO annuaire_contact (structure_id, nom) VALUES (${structureId}, 'Contact du balayage') RETURNING id AS valeur`);
+
+const unLieu = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(t, sql`SELECT id AS valeur FROM annuaire_site WHERE structure_id = ${structureId} ORDER BY id LIMIT 1`);
+
+const unService = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(t, sql`SELECT id AS valeur FROM annuaire_service WHERE structure_id = ${structureId} ORDER BY id LIMIT 1`);
+
+const unCode = (t: AppDeTest, vocabulaire: string) =>
+  premiereValeur<string>(t, sql`SELECT valeur FROM annuaire_vocabulaire WHERE vocabulaire = ${vocabulaire} ORDER BY ordre LIMIT 1`);
+
+const nouvelleInvitation = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(
+    t,
+    sql`INSERT INTO identite_invitation (empreinte_jeton, email, role, structure_id, cree_le, expire_le)
+        VALUES (${randomBytes(32).toString('hex')}, ${`invitation-${randomUUID()}@exemple.invalid`}, 'advisor', ${structureId}, now(), now() + interval '7 days')
+        RETURNING id AS valeur`,
+  );
+
+/** A new advisor of the structure; its membership suspended when asked. */
+async function nouvelleAdhesion(t: AppDeTest, structureId: string, statut: 'active' | 'suspendue' = 'active'): Promise<string> {
+  const compte = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId }] });
+  return premiereValeur<string>(
+    t,
+    sql`UPDATE identite_adhesion SET statut = ${statut} WHERE utilisateur_id = ${compte.id} RETURNING id AS valeur`,
+  );
+}
+
+const nouveauSignalement = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(
+    t,
+    sql`INSERT INTO annuaire_signalement (structure_id, objet_type, objet_id, message, cree_le)
+        VALUES (${structureId}, 'structure', ${structureId}, 'Horaires faux (signalement du balayage)', now()) RETURNING id AS valeur`,
+  );
+
+// A version no record has yet: the edit is refused as stale (412) once the policy has let it
+// through, so the record stays as it is whoever calls.
+const VERSION_PERIMEE = 999_999;
+
+const EQUIPE_LUE = 'Responsables de la structure, ses conseillers, la coordination de sa région et l’administration voient l’équipe ; les autres reçoivent 404.';
+const EQUIPE_GEREE = 'Seuls les responsables de la structure et l’administration gèrent son équipe ; pour les autres, elle n’existe pas (404).';
+const FICHE_GEREE = 'Les responsables de la structure, la coordination de sa région et l’administration tiennent la fiche ; les autres reçoivent 404.';
+const FICHE_PERIMEE = `${FICHE_GEREE} Version périmée envoyée : 412 pour qui tient la fiche, qui reste inchangée.`;
+
+const lireEquipe = { responsableA: 200, conseillerA: 200, coordinateur75: 200, admin: 200, autres: 404 };
+const gererEquipe = (succes: number) => ({ responsableA: succes, admin: succes, autres: 404 });
+const gererFiche = (succes: number) => ({ responsableA: succes, coordinateur75: succes, admin: succes, autres: 404 });
+
+export const SCENARIOS_OBJETS: ScenarioObjet[] = [
+  {
+    route: 'GET /api/v1/structures/:id/equipe',
+    regle: EQUIPE_LUE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
+    attendu: lireEquipe,
+  },
+  {
+    route: 'POST /api/v1/structures/:id/equipe/invitations',
+    regle: EQUIPE_GEREE,
+    preparer: async ({ structureId }) => ({
+      parametres: { id: structureId },
+      corps: { email: `invitee-${randomUUID()}@exemple.invalid`, role: 'advisor' },
+    }),
+    attendu: gererEquipe(201),
+  },
+  {
+    route: 'DELETE /api/v1/structures/:id/equipe/invitations/:invitationId',
+    regle: EQUIPE_GEREE,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: structureId, invitationId: await nouvelleInvitation(t, structureId) } }),
+    attendu: gererEquipe(204),
+  },
+  {
+    route: 'PATCH /api/v1/structures/:id/equipe/adhesions/:adhesionId',
+    regle: EQUIPE_GEREE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, adhesionId: await nouvelleAdhesion(t, structureId) },
+      corps: { role: 'structure_manager' },
+    }),
+    attendu: gererEquipe(200),
+  },
+  {
+    route: 'POST /api/v1/structures/:id/equipe/adhesions/:adhesionId/suspendre',
+    regle: EQUIPE_GEREE,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: structureId, adhesionId: await nouvelleAdhesion(t, structureId) } }),
+    attendu: gererEquipe(200),
+  },
+  {
+    route: 'POST /api/v1/structures/:id/equipe/adhesions/:adhesionId/reactiver',
+    regle: EQUIPE_GEREE,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: structureId, adhesionId: await nouvelleAdhesion(t, structureId, 'suspendue') } }),
+    attendu: gererEquipe(200),
+  },
+  {
+    route: 'GET /api/v1/structures/:id/acces',
+    regle: 'Seuls les responsables de la structure et l’administration voient les accès à ses enregistrements ; les autres reçoivent 404.',
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
+    attendu: gererEquipe(200),
+  },
+  {
+    route: 'GET /api/v1/gestion/structures/:id',
+    regle: FICHE_GEREE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'PATCH /api/v1/gestion/structures/:id',
+    regle: FICHE_GEREE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId },
+      corps: { version: await versionStructure(t, structureId), description: `Présentation revue (${randomUUID()})` },
+    }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'POST /api/v1/gestion/structures/:id/confirmation',
+    regle: FICHE_GEREE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'GET /api/v1/gestion/structures/:id/historique',
+    regle: FICHE_GEREE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'POST /api/v1/gestion/structures/:id/contacts',
+    regle: FICHE_GEREE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId }, corps: { nom: 'Camille Essai', fonction: 'Accueil' } }),
+    attendu: gererFiche(201),
+  },
+  {
+    route: 'PATCH /api/v1/gestion/structures/:id/contacts/:objetId',
+    regle: FICHE_GEREE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await nouveauContact(t, structureId) },
+      corps: { version: 1, fonction: 'Direction' },
+    }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'DELETE /api/v1/gestion/structures/:id/contacts/:objetId',
+    regle: FICHE_GEREE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await nouveauContact(t, structureId) },
+      requete: { version: '1' },
+    }),
+    attendu: gererFiche(200),
+  },
+  {
+    route: 'POST /api/v1/gestion/structures/:id/sites',
+    regle: FICHE_GEREE,
+    preparer: async ({ structureId }) => ({ parametres: { id: structureId }, corps: { nom: 'Lieu du balayage', commune_code: '33063' } }),
+    attendu: gererFiche(201),
+  },
+  {
+    route: 'PATCH /api/v1/gestion/structures/:id/sites/:objetId',
+    regle: FICHE_PERIMEE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await unLieu(t, structureId) },
+      corps: { version: VERSION_PERIMEE, accessibilite: 'Rampe d’accès' },
+    }),
+    attendu: gererFiche(412),
+  },
+  {
+    route: 'DELETE /api/v1/gestion/structures/:id/sites/:objetId',
+    regle: FICHE_PERIMEE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await unLieu(t, structureId) },
+      requete: { version: String(VERSION_PERIMEE) },
+    }),
+    attendu: gererFiche(412),
+  },
+  {
+    route: 'POST /api/v1/gestion/structures/:id/services',
+    regle: FICHE_GEREE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId },
+      corps: {
+        nom: 'Service du balayage',
+        description: 'Un service ajouté par le balayage de sécurité.',
+        thematiques: [await unCode(t, 'thematiques')],
+        publics: [await unCode(t, 'publics')],
+      },
+    }),
+    attendu: gererFiche(201),
+  },
+  {
+    route: 'PATCH /api/v1/gestion/structures/:id/services/:objetId',
+    regle: FICHE_PERIMEE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await unService(t, structureId) },
+      corps: { version: VERSION_PERIMEE, conditions_acces: 'Sur rendez-vous' },
+    }),
+    attendu: gererFiche(412),
+  },
+  {
+    route: 'DELETE /api/v1/gestion/structures/:id/services/:objetId',
+    regle: FICHE_PERIMEE,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: structureId, objetId: await unService(t, structureId) },
+      requete: { version: String(VERSION_PERIMEE) },
+    }),
+    attendu: gererFiche(412),
+  },
+  {
+    route: 'POST /api/v1/gestion/signalements/:id/traitement',
+    regle: 'Un signalement se traite par qui tient la fiche signalée (responsables, coordination de la région, administration) ; 404 pour les autres.',
+    preparer: async ({ t, structureId }) => ({ parametres: { id: await nouveauSignalement(t, structureId) } }),
+    attendu: gererFiche(200),
+  },
+];
 
 /** Routes with a path parameter that names no record with an owner, and why. */
 export const SANS_OBJET: Record<string, string> = {
@@ -35,6 +275,8 @@ export const SANS_OBJET: Record<string, string> = {
   'GET /api/v1/structures/:id': 'fiche publique de l’annuaire : la même pour tous, connecté ou non',
   'GET /api/v1/connexion/oidc/:fournisseur': 'le paramètre nomme un fournisseur d’identité configuré, pas un enregistrement',
   'GET /api/v1/connexion/oidc/:fournisseur/retour': 'le paramètre nomme un fournisseur d’identité configuré, pas un enregistrement',
+  'GET /api/v1/invitations/:jeton': 'le jeton secret du lien (256 bits) est lui-même le droit de lire l’invitation : rien à deviner',
+  'POST /api/v1/invitations/:jeton/acceptation': 'le jeton secret du lien (256 bits) est lui-même le droit d’accepter l’invitation : rien à deviner',
 };
 
 /**
