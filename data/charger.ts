@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.js';
 import { loadedFingerprint } from '../src/db/chargements.js';
 import { JEU_TERRITOIRE } from '../src/modules/territoire/index.js';
+import { JEU_AIGUILLAGE, chargerReglesNationales, empreinteReglesNationales } from './aiguillage.loader.js';
 import { JEU_ANNUAIRE, chargerAnnuaire, empreinteAnnuaire } from './annuaire.loader.js';
 import { ReferenceData } from './reference.js';
 import { chargerTerritoire, empreinteTerritoire } from './territoire.loader.js';
@@ -32,6 +33,11 @@ export async function chargerReferentiels(database: Database, options: OptionsCh
     const n = await chargerAnnuaire(database, reference, { demo: options.demo });
     journal(`Annuaire chargé : ${n} structures en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
     charges.push(JEU_ANNUAIRE);
+  }
+  if ((await loadedFingerprint(database.db, JEU_AIGUILLAGE)) !== (await empreinteReglesNationales())) {
+    const { version, installee } = await chargerReglesNationales(database);
+    journal(`Règles d’aiguillage nationales : version ${version}${installee ? ' enregistrée' : ' déjà enregistrée'}.`);
+    charges.push(JEU_AIGUILLAGE);
   }
   return charges;
 }

@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/client.js';
+import { aiguillageRoutes } from '../modules/aiguillage/index.js';
 import { annuaireRoutes, gestionRoutes, signalementRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Échanges', description: 'Export au schéma data·inclusion' },
         { name: 'Gestion de l’annuaire', description: 'Fiches tenues par les structures : modifications, historique, confirmation, signalements' },
         { name: 'Identité', description: 'Connexion, session, second facteur' },
+        { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
@@ -179,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes);
   await app.register(gestionRoutes);
   await app.register(signalementRoutes, { config });
+  await app.register(aiguillageRoutes, { config });
 
   app.get(
     '/api/v1/marque',

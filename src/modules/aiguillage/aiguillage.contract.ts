@@ -316,7 +316,7 @@ export const reponseAiguillageSchema = z.object({
   ),
   version_regles: z.string(),
   regles: z.object({ id: z.string(), region_code: z.string().nullable(), date_effet: z.string() }),
-  commune: z.object({ code: z.string(), nom: z.string() }),
+  commune: z.object({ code: z.string(), nom: z.string(), region_code: z.string() }),
 });
 export type ReponseAiguillage = z.infer<typeof reponseAiguillageSchema>;
 
@@ -350,7 +350,11 @@ export const versionReglesSchema = z.object({
 export type VersionRegles = z.infer<typeof versionReglesSchema>;
 
 export const listeReglesReponse = z.object({ region_code: z.string(), versions: z.array(versionReglesSchema) });
-export const detailReglesSchema = versionReglesSchema.extend({ contenu: contenuReglesSchema });
+// The content goes out as stored (it was validated on the way in): the input schema's condition
+// parser is one-way and cannot serialise an answer.
+export const detailReglesSchema = versionReglesSchema.extend({
+  contenu: z.custom<ContenuRegles>((v) => typeof v === 'object' && v !== null).meta({ description: 'Le jeu de règles, au format du dépôt' }),
+});
 
 const decisionSchema = z.object({
   operateurs: z.array(z.enum(OPERATEURS)),

@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import canonicalize from 'canonicalize';
+import type { Db, Executor } from '../../db/client.js';
+import { projectRoot } from '../../server/config.js';
+import type { ServiceContext } from '../../shared/contexte.js';
+import { type GroupeDeReseaux, type LieuProche, findNearestReceptionSites } from '../annuaire/index.js';
+import { recordAudit } from '../audit/index.js';
+import { decrireUtilisateurs } from '../identite/index.js';
+import { requireCommune } from '../territoire/index.js';
+import {
+  type ContenuRegles,
+  type CreationRegles,
+  type Profil,
+  type ProfilDeTest,
+  type ReponseAiguillage,
+  contenuReglesSchema,
+  type fichierReglesSchema,
+  profilsDeTestFichier,
+} from './aiguillage.contract.js';
+import { aiguillageErrors } from './aiguillage.errors.js';
+import { versSiteProche } from './aiguillage.lieux.js';
+import { type DecisionRegles, peutGererRegles, peutLireRegles } from './aiguillage.policy.js';
+import { type JeuCompile, ageLe, compilerRegles, evaluer, jourEnFrance, memeDecision, resumerDecision } from './aiguillage.regles.js';
+import * as repository from './aiguillage.repository.js';
+import type { VersionRow } from './aiguillage.repository.js';
+
+/** How many nearest places are shown for each operator and orientation. */
+export const LIEUX_PAR_OPERATEUR = 3;
+const AGE_MAX = 120;
+
+// ── Compiled rule sets ─────────────────────────────────────────────────────
+
+// Compiled sets by version id. A stored version never changes (a change is a new version), so an
+// entry never goes stale: what changes is which version is in force, and every request asks the
+// database (one indexed query) which one answers for its region today. A publication in another
+// process, or a date of effect reached at midnight, is therefore seen by the next request, with
+// no message between processes and no expiry to tune. The bound only keeps memory flat.
+const CACHE_MAX = 64;
+const compiles = new Map<string, JeuCompile>();
+
+async function jeuCompile(db: Executor, id: string): Promise<JeuCompile> {
+  const trouve = compiles.get(id);
+  if (trouve) return trouve;
+  const jeu = compilerRegles(contenuReglesSchema.parse(await repository.findContenu(db, id)));
+  if (compiles.size >= CACHE_MAX) compiles.delete(compiles.keys().next().value!);
+  compiles.set(id, jeu);
+  return jeu;
+}
+
+const empreinteDe = (contenu: ContenuRegles) => createHash('sha256').update(canonicalize(contenu)!).digest('hex');
+
+// ── Public routing ─────────────────────────────────────────────────────────
+
+function ageDuProfil(profil: Profil, jour: string): number {
+  if (profil.age !== undefined) return profil.age;
+  const age = ageLe(profil.date_naissance!, jour);
+  if (age < 0) throw aiguillageErrors.dateNaissanceFuture();
+  if (age > AGE_MAX) throw aiguillageErrors.dateNaissanceTropAncienne();
+  return age;
+}
+
+const nomDeVersion = (v: VersionRow) => `${v.region_code ? `region-${v.region_code}` : 'national'}/${v.version}`;
+
+/**
+ * Routes a person from a short profile: the competent operators with the reasons, the one that
+ * fits best, the nearest places of each, the other orientations. Computed, never stored: nothing
+ * of the profile is written anywhere (no audit event, no log of the body).
+ */
+export async function aiguiller(ctx: ServiceContext, profil: Profil): Promise<ReponseAiguillage> {
+  const maintenant = ctx.now();
+  const jour = jourEnFrance(maintenant);
+  const age = ageDuProfil(profil, jour);
+  const commune = await requireCommune(ctx, profil.commune, 'commune');
+  const version = await repository.findEnVigueur(ctx.db, commune.region.code, jour);
+  if (!version) throw aiguillageErrors.reglesAbsentes();
+  const jeu = await jeuCompile(ctx.db, version.id);
+  const decision = evaluer(jeu, {
+    age,
+    situation: profil.situation,
+    cadre: profil.cadre,
+    niveau_diplome: profil.niveau_diplome,
+    handicap_reconnu: profil.handicap_reconnu,
+    emploi_menace_sante: profil.emploi_menace_sante,
+  });
+
+  const groupes: GroupeDeReseaux[] = [
+    ...decision.operateurs.map((o) => ({ cle: o.type, operateurCep: o.type })),
+    ...decision.autres_orientations.map((o) => ({ cle: `orientation:${o.code}`, reseaux: o.reseaux_annuaire })),
+  ];
+  const position = commune.latitude !== null && commune.longitude !== null ? { latitude: commune.latitude, longitude: commune.longitude } : null;
+  const lieux = position ? await findNearestReceptionSites(ctx.db, position, groupes, LIEUX_PAR_OPERATEUR) : new Map<string, LieuProche[]>();
+  const sitesDe = (cle: string) => (lieux.get(cle) ?? []).map((l) => versSiteProche(l, maintenant));
+
+  return {
+    operateurs: decision.operateurs.map((o) => ({ ...o, sites: sitesDe(o.type) })),
+    autres_orientations: decision.autres_orientations.map(({ reseaux_annuaire: _reseaux, ...o }) => ({ ...o, sites: sitesDe(`orientation:${o.code}`) })),
+    version_regles: nomDeVersion(version),
+    regles: { id: version.id, region_code: version.region_code, date_effet: version.date_effet },
+    commune: { code: commune.code, nom: commune.nom, region_code: commune.region.code },
+  };
+}
+
+// ── Rule sets, for coordinators ────────────────────────────────────────────
+
+const agentDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.acteur.utilisateurId : null);
+
+interface Journal {
+  action: string;
+  decision: DecisionRegles;
+  cible: { id: string | null; regionCode: string | null; version?: string };
+  details?: Record<string, unknown>;
+  /** An allowed action that could not be done, and why. */
+  echec?: string;
+}
+
+function journaliser(ctx: ServiceContext, tx: Db, { action, decision, cible, details, echec }: Journal) {
+  return recordAudit(
+    tx,
+    {
+      action,
+      resultat: !decision.autorise ? 'refus' : echec ? 'echec' : 'succes',
+      acteurUtilisateurId: agentDe(ctx),
+      acteurRole: decision.autorise ? decision.role : null,
+      cibleType: 'regles_aiguillage',
+      cibleId: cible.id,
+      ip: ctx.ip,
+      raison: !decision.autorise ? decision.raison : (echec ?? decision.fondement),
+      details: { region_code: cible.regionCode, ...(cible.version ? { version: cible.version } : {}), ...details },
+    },
+    ctx.now(),
+  );
+}
+
+/** The version in force today for a perimeter: a region's (or the national one when it has none), or the national one. */
+function enVigueurPour(db: Executor, regionCode: string | null, jour: string) {
+  return regionCode === null ? repository.findNationaleEnVigueur(db, jour) : repository.findEnVigueur(db, regionCode, jour);
+}
+
+async function versionVue(db: Executor, v: VersionRow, jour: string) {
+  const enVigueur = await enVigueurPour(db, v.region_code, jour);
+  return { ...v, en_vigueur: enVigueur?.id === v.id };
+}
+
+/**
+ * Loads a version the actor may read, auditing the access (refusals included, committed before
+ * the 404 that answers them exactly like a missing version).
+ */
+async function versionLisible(ctx: ServiceContext, id: string, action: string, details: Record<string, unknown> = {}) {
+  const issue = await ctx.db.transaction(async (tx) => {
+    const version = await repository.findVersion(tx, id);
+    if (!version) return null;
+    const decision = peutLireRegles(ctx.acteur, { regionCode: version.region_code });
+    await journaliser(ctx, tx, { action, decision, cible: { id, regionCode: version.region_code, version: version.version }, details });
+    return decision.autorise ? { version, decision } : null;
+  });
+  if (!issue) throw aiguillageErrors.reglesIntrouvables();
+  return issue;
+}
+
+/** The versions of a region and the national ones, each saying whether it is the one in force. */
+export async function listerVersions(ctx: ServiceContext, regionCode: string) {
+  const jour = jourEnFrance(ctx.now());
+  const decision = await ctx.db.transaction(async (tx) => {
+    const d = peutLireRegles(ctx.acteur, { regionCode });
+    await journaliser(ctx, tx, { action: 'aiguillage.regles.lister', decision: d, cible: { id: null, regionCode } });
+    return d;
+  });
+  if (!decision.autorise) throw aiguillageErrors.reglesIntrouvables();
+  const [versions, enVigueur, nationale] = await Promise.all([
+    repository.listVersions(ctx.db, regionCode),
+    repository.findEnVigueur(ctx.db, regionCode, jour),
+    repository.findNationaleEnVigueur(ctx.db, jour),
+  ]);
+  // The national version in force is marked too: it is the reference a Region compares with.
+  return { region_code: regionCode, versions: versions.map((v) => ({ ...v, en_vigueur: v.id === enVigueur?.id || v.id === nationale?.id })) };
+}
+
+/** A version with its content and whether it is in force. */
+async function detailDe(ctx: ServiceContext, version: VersionRow) {
+  const contenu = contenuReglesSchema.parse(await repository.findContenu(ctx.db, version.id));
+  return { ...(await versionVue(ctx.db, version, jourEnFrance(ctx.now()))), contenu };
+}
+
+export async function lireVersion(ctx: ServiceContext, id: string) {
+  return detailDe(ctx, (await versionLisible(ctx, id, 'aiguillage.regles.consulter')).version);
+}
+
+async function nomDeLAuteur(ctx: ServiceContext): Promise<string> {
+  const id = agentDe(ctx);
+  const fiche = id ? (await decrireUtilisateurs(ctx.db, [id])).get(id) : undefined;
+  return fiche ? `${fiche.prenom} ${fiche.nom}`.trim() : 'Trajectoires';
+}
+
+/** Stores a new version as a draft: validated (by the route's schema), never in force until published. */
+export async function deposerVersion(ctx: ServiceContext, depot: CreationRegles) {
+  const auteur = await nomDeLAuteur(ctx);
+  const issue = await ctx.db.transaction(async (tx) => {
+    const decision = peutGererRegles(ctx.acteur, { regionCode: depot.region_code });
+    const journal = (id: string | null, echec?: string) =>
+      journaliser(ctx, tx, { action: 'aiguillage.regles.deposer', decision, cible: { id, regionCode: depot.region_code, version: depot.version }, ...(echec ? { echec } : {}) });
+    if (!decision.autorise) {
+      await journal(null);
+      return 'refus' as const;
+    }
+    const id = await repository.insertVersion(tx, {
+      regionCode: depot.region_code,
+      version: depot.version,
+      dateEffet: depot.date_effet,
+      auteur,
+      auteurUtilisateurId: agentDe(ctx),
+      contenu: depot.contenu,
+      empreinte: empreinteDe(depot.contenu),
+      statut: 'brouillon',
+      le: ctx.now(),
+    });
+    await journal(id ?? null, id ? undefined : 'version_existante');
+    return id ?? ('existe' as const);
+  });
+  if (issue === 'refus') throw aiguillageErrors.perimetreRefuse(depot.region_code);
+  if (issue === 'existe') throw aiguillageErrors.versionExistante(depot.version);
+  return detailDe(ctx, (await repository.findVersion(ctx.db, issue))!);
+}
+
+/** Publishes a draft: from its date of effect, it answers for its perimeter. */
+export async function publierVersion(ctx: ServiceContext, id: string) {
+  const issue = await ctx.db.transaction(async (tx) => {
+    // Locked: two publications of one draft queue up, the second finds it published.
+    const version = await repository.findVersion(tx, id, { verrouiller: true });
+    if (!version) return 'introuvable' as const;
+    const faits = { regionCode: version.region_code };
+    const decision = peutGererRegles(ctx.acteur, faits);
+    const journal = (echec?: string) =>
+      journaliser(ctx, tx, { action: 'aiguillage.regles.publier', decision, cible: { id, regionCode: version.region_code, version: version.version }, ...(echec ? { echec } : {}) });
+    if (!decision.autorise) {
+      await journal();
+      // The national default is visible to every coordinator: refused as such; anything else is hidden.
+      return peutLireRegles(ctx.acteur, faits).autorise ? { interdit: version.region_code } : ('introuvable' as const);
+    }
+    if (version.statut === 'publie') {
+      await journal('deja_publiee');
+      return 'deja_publiee' as const;
+    }
+    await repository.publishVersion(tx, id, ctx.now());
+    await journal();
+    return 'publiee' as const;
+  });
+  if (issue === 'introuvable') throw aiguillageErrors.reglesIntrouvables();
+  if (issue === 'deja_publiee') throw aiguillageErrors.dejaPubliee();
+  if (typeof issue === 'object') throw aiguillageErrors.perimetreRefuse(issue.interdit);
+  return detailDe(ctx, (await repository.findVersion(ctx.db, id))!);
+}
+
+let profilsCharges: Promise<ProfilDeTest[]> | undefined;
+
+/** The shipped table of test profiles (data/aiguillage/profils-de-test.json), read once. */
+export function profilsDeTest(): Promise<ProfilDeTest[]> {
+  profilsCharges ??= readFile(path.join(projectRoot, 'data', 'aiguillage', 'profils-de-test.json'), 'utf8').then((t) => profilsDeTestFichier.parse(JSON.parse(t)));
+  return profilsCharges;
+}
+
+/** Runs a version on every test profile: what it answers beside what the table expects. */
+export async function essayerVersion(ctx: ServiceContext, id: string) {
+  const { version } = await versionLisible(ctx, id, 'aiguillage.regles.essayer');
+  const [jeu, profils] = await Promise.all([jeuCompile(ctx.db, id), profilsDeTest()]);
+  const resultats = profils.map((p) => {
+    const obtenu = resumerDecision(evaluer(jeu, p.faits));
+    return { id: p.id, description: p.description, faits: p.faits, attendu: p.attendu, obtenu, reussi: memeDecision(obtenu, p.attendu) };
+  });
+  return {
+    regles: await versionVue(ctx.db, version, jourEnFrance(ctx.now())),
+    reussis: resultats.filter((r) => r.reussi).length,
+    echoues: resultats.filter((r) => !r.reussi).length,
+    profils: resultats,
+  };
+}
+
+/** The answers of two versions on every test profile, and which ones differ. */
+export async function comparerVersions(ctx: ServiceContext, deId: string, aId: string) {
+  const de = await versionLisible(ctx, deId, 'aiguillage.regles.comparer', { avec: aId });
+  const a = await versionLisible(ctx, aId, 'aiguillage.regles.comparer', { avec: deId });
+  const [jeuDe, jeuA, profils] = await Promise.all([jeuCompile(ctx.db, deId), jeuCompile(ctx.db, aId), profilsDeTest()]);
+  const resultats = profils.map((p) => {
+    const avant = resumerDecision(evaluer(jeuDe, p.faits));
+    const apres = resumerDecision(evaluer(jeuA, p.faits));
+    return { id: p.id, description: p.description, faits: p.faits, de: avant, a: apres, identique: memeDecision(avant, apres) };
+  });
+  const jour = jourEnFrance(ctx.now());
+  return {
+    de: await versionVue(ctx.db, de.version, jour),
+    a: await versionVue(ctx.db, a.version, jour),
+    differences: resultats.filter((r) => !r.identique).length,
+    profils: resultats,
+  };
+}
+
+// ── The national default, loaded at start ──────────────────────────────────
+
+export type FichierRegles = ReturnType<typeof fichierReglesSchema.parse>;
+
+/**
+ * Stores the national rule file as a published national version, once: a file whose version is
+ * already stored with the same content changes nothing; the same version with another content is
+ * refused (a published version is never rewritten: give the file a new version).
+ */
+export async function installerReglesNationales(db: Db, fichier: FichierRegles, le: Date): Promise<'installee' | 'deja_installee'> {
+  const empreinte = empreinteDe(fichier.contenu);
+  return db.transaction(async (tx) => {
+    const existante = await repository.findByVersion(tx, null, fichier.version);
+    if (existante) {
+      if (existante.empreinte === empreinte) return 'deja_installee';
+      throw new Error(
+        `Règles nationales d’aiguillage : la version « ${fichier.version} » est déjà enregistrée avec un autre contenu. ` +
+          'Une version publiée ne change plus : donnez une nouvelle version au fichier data/aiguillage/regles-nationales.json.',
+      );
+    }
+    const id = (await repository.insertVersion(tx, {
+      regionCode: null,
+      version: fichier.version,
+      dateEffet: fichier.date_effet,
+      auteur: fichier.auteur,
+      auteurUtilisateurId: null,
+      contenu: fichier.contenu,
+      empreinte,
+      statut: 'publie',
+      le,
+    }))!;
+    await recordAudit(
+      tx,
+      {
+        action: 'aiguillage.regles.installer',
+        resultat: 'succes',
+        cibleType: 'regles_aiguillage',
+        cibleId: id,
+        raison: 'chargement des règles nationales par défaut au démarrage',
+        details: { region_code: null, version: fichier.version },
+      },
+      le,
+    );
+    return 'installee';
+  });
+}
