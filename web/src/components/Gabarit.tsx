@@ -2,6 +2,7 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { useLienRegles } from '../features/aiguillage/useLienRegles.js';
 import { useLiensJournal } from '../features/audit/useLiensJournal.js';
 import { useAccesRapides } from '../features/identite/AccesRapides.js';
 import { MarqueContexte } from './marque.js';
@@ -11,6 +12,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
   const marque = useContext(MarqueContexte);
   const accesRapides = useAccesRapides();
   const liensJournal = useLiensJournal(chemin);
+  const lienRegles = useLienRegles(chemin);
   const principal = useRef<HTMLElement>(null);
   const cheminPrecedent = useRef(chemin);
 
@@ -48,7 +50,9 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
         navigation={[
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
+          { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
           ...liensJournal,
+          ...lienRegles,
         ]}
         id="en-tete"
       />

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import { PageSecondFacteur } from './connecte/PageSecondFacteur.js';
+import { PageComparaisonAiguillage } from './coordination/PageComparaisonAiguillage.js';
+import { PageDepotAiguillage } from './coordination/PageDepotAiguillage.js';
+import { PageReglesAiguillage } from './coordination/PageReglesAiguillage.js';
+import { PageVersionAiguillage } from './coordination/PageVersionAiguillage.js';
 import { PageMesAcces } from './personne/PageMesAcces.js';
 import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
@@ -7,6 +11,7 @@ import { PageConnexion } from './public/PageConnexion.js';
 import { PageInvitation } from './public/PageInvitation.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
+import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
 import { PageEquipe } from './structure/PageEquipe.js';
 import { PageAccesStructure } from './structure/PageAccesStructure.js';
 
@@ -24,6 +29,11 @@ export const routes: RoutePage[] = [
   { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
   { motif: /^\/structures\/([^/]+)\/equipe\/?$/, page: ([id]) => <PageEquipe key={id} id={id!} /> },
   { motif: /^\/invitation\/([^/]+)\/?$/, page: ([jeton]) => <PageInvitation key={jeton} jeton={jeton!} /> },
+  { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
+  { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
+  { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
+  { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },
+  { motif: /^\/coordination\/aiguillage\/comparaison\/?$/, page: (_, recherche) => <PageComparaisonAiguillage recherche={recherche} /> },
   { motif: /^\/connexion\/?$/, page: (_, recherche) => <PageConnexion recherche={recherche} /> },
   { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
   { motif: /^\/journal-des-acces\/([^/]+)\/?$/, page: ([id], recherche) => <PageAccesStructure key={id} id={id!} recherche={recherche} /> },
