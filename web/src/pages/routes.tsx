@@ -13,6 +13,8 @@ import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
 import { PageEquipe } from './structure/PageEquipe.js';
+import { PageGestionStructure } from './structure/PageGestionStructure.js';
+import { PageMesStructures } from './structure/PageMesStructures.js';
 import { PageAccesStructure } from './structure/PageAccesStructure.js';
 
 export interface RoutePage {
@@ -29,6 +31,8 @@ export const routes: RoutePage[] = [
   { motif: /^\/structures\/([^/]+)\/?$/, page: ([id]) => <PageStructure key={id} id={id!} /> },
   { motif: /^\/structures\/([^/]+)\/equipe\/?$/, page: ([id]) => <PageEquipe key={id} id={id!} /> },
   { motif: /^\/invitation\/([^/]+)\/?$/, page: ([jeton]) => <PageInvitation key={jeton} jeton={jeton!} /> },
+  { motif: /^\/gestion\/structures\/?$/, page: (_, recherche) => <PageMesStructures recherche={recherche} /> },
+  { motif: /^\/gestion\/structures\/([^/]+)\/?$/, page: ([id], recherche) => <PageGestionStructure key={id} id={id!} recherche={recherche} /> },
   { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
   { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },

@@ -9,6 +9,7 @@ import { BadgeDemonstration } from '../../features/annuaire/BadgeDemonstration.j
 import { Coordonnees, lienWeb } from '../../features/annuaire/Coordonnees.js';
 import { FicheLieu } from '../../features/annuaire/FicheLieu.js';
 import { FRAIS, dateFrancaise, libelleDe, libelleSource } from '../../features/annuaire/libelles.js';
+import { SignalerErreur } from '../../features/gestion/SignalerErreur.js';
 import { Lien } from '../../routeur.js';
 
 const filAriane = (libelle: string) => (
@@ -98,8 +99,9 @@ export function PageService({ id }: { id: string }) {
             </p>
           )}
           <p className="fr-text--sm trj-source">
-            Source : {libelleSource(service.source)} – données du {dateFrancaise(service.date_donnees)}
+            Source : {libelleSource(service.source)} · Mis à jour le {dateFrancaise(service.date_donnees)}
           </p>
+          <SignalerErreur structureId={service.structure.id} objet={{ type: 'service', id: service.id }} sujet="ce service" />
         </div>
         <div className="fr-col-12 fr-col-md-5">
           <h2 className="fr-h4">Où s’adresser</h2>

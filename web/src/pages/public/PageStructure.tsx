@@ -8,6 +8,7 @@ import { BadgeDemonstration } from '../../features/annuaire/BadgeDemonstration.j
 import { Coordonnees } from '../../features/annuaire/Coordonnees.js';
 import { FicheLieu } from '../../features/annuaire/FicheLieu.js';
 import { dateFrancaise, libelleSource } from '../../features/annuaire/libelles.js';
+import { SignalerErreur } from '../../features/gestion/SignalerErreur.js';
 import { Lien } from '../../routeur.js';
 
 const filAriane = (libelle: string) => (
@@ -91,9 +92,10 @@ export function PageStructure({ id }: { id: string }) {
             </ul>
           )}
           <p className="fr-text--sm trj-source">
-            Source : {libelleSource(structure.source)} – données du {dateFrancaise(structure.date_donnees)}
-            {structure.confirme_le && <> – confirmées par la structure le {dateFrancaise(structure.confirme_le)}</>}
+            Source : {libelleSource(structure.source)} · Mis à jour le {dateFrancaise(structure.date_donnees)}
+            {structure.confirme_le && <> · confirmé le {dateFrancaise(structure.confirme_le)}</>}
           </p>
+          <SignalerErreur structureId={structure.id} objet={{ type: 'structure', id: structure.id }} sujet="cette structure" />
         </div>
         <div className="fr-col-12 fr-col-md-5">
           <h2 className="fr-h4">
