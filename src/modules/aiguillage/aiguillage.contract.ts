@@ -149,7 +149,29 @@ function conditionSchema(faitsPermis: readonly string[]): z.ZodType<Condition> {
     if (typeof fait === 'string' && faitsPermis.includes(fait)) return { schema: feuilles[fait]! };
     return { erreur: `fait inconnu ici : choisissez parmi ${faitsPermis.join(', ')}`, chemin: ['fait'] };
   }
-  return condition;
+  // Bounded before it is read: a condition nested thousands of times would exhaust the stack.
+  return z
+    .unknown()
+    .superRefine((valeur, ctx) => {
+      if (profondeur(valeur) > PROFONDEUR_MAX) ctx.addIssue({ code: 'custom', message: `condition trop imbriquée : ${PROFONDEUR_MAX} niveaux de JSON au plus` });
+    })
+    .pipe(condition) as unknown as z.ZodType<Condition>;
+}
+
+// JSON levels: « tous » of « non » of a leaf is 5 levels; rule sets need far fewer than this.
+const PROFONDEUR_MAX = 24;
+
+/** How deeply a JSON value nests, counted without recursion, up to just past the bound. */
+function profondeur(valeur: unknown): number {
+  let max = 0;
+  const pile: [unknown, number][] = [[valeur, 1]];
+  while (pile.length > 0 && max <= PROFONDEUR_MAX) {
+    const [v, niveau] = pile.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    max = Math.max(max, niveau);
+    for (const enfant of Object.values(v)) pile.push([enfant, niveau + 1]);
+  }
+  return max;
 }
 
 const texte = (libelle: string, max: number) =>

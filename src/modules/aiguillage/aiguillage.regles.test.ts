@@ -257,6 +257,12 @@ describe('validation d’un jeu de règles (messages en français, chemin de l�
     expect(erreurs(regle({ condition: { quelconque: true } }))).toEqual([{ chemin: 'regles.0.condition', message: expect.stringMatching(/^condition attendue/) }]);
   });
 
+  it('refuse une condition imbriquée plus de 24 fois, sans épuiser la pile', () => {
+    let condition: unknown = { fait: 'cadre', egal: true };
+    for (let i = 0; i < 100_000; i++) condition = { non: condition };
+    expect(erreurs(regle({ condition }))).toEqual([{ chemin: 'regles.0.condition', message: 'condition trop imbriquée : 24 niveaux de JSON au plus' }]);
+  });
+
   it('réserve le nombre d’opérateurs compétents aux autres orientations', () => {
     expect(erreurs(regle({ condition: { fait: 'operateurs_competents', au_plus: 0 } }))).toEqual([
       { chemin: 'regles.0.condition.fait', message: expect.stringMatching(/^fait inconnu ici/) },

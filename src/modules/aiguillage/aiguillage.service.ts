@@ -64,11 +64,10 @@ function ageDuProfil(profil: Profil, jour: string): number {
 const nomDeVersion = (v: VersionRow) => `${v.region_code ? `region-${v.region_code}` : 'national'}/${v.version}`;
 
 /**
- * Routes a person from a short profile: the competent operators with the reasons, the one that
- * fits best, the nearest places of each, the other orientations. Computed, never stored: nothing
- * of the profile is written anywhere (no audit event, no log of the body).
+ * The routing decision for a profile, without the places: the commune, the rule set in force in
+ * its region today, the competent operators with their reasons and the other orientations.
  */
-export async function aiguiller(ctx: ServiceContext, profil: Profil): Promise<ReponseAiguillage> {
+export async function decider(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil) {
   const maintenant = ctx.now();
   const jour = jourEnFrance(maintenant);
   const age = ageDuProfil(profil, jour);
@@ -84,7 +83,16 @@ export async function aiguiller(ctx: ServiceContext, profil: Profil): Promise<Re
     handicap_reconnu: profil.handicap_reconnu,
     emploi_menace_sante: profil.emploi_menace_sante,
   });
+  return { decision, commune, version, maintenant };
+}
 
+/**
+ * Routes a person from a short profile: the competent operators with the reasons, the one that
+ * fits best, the nearest places of each, the other orientations. Computed, never stored: nothing
+ * of the profile is written anywhere (no audit event, no log of the body).
+ */
+export async function aiguiller(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil): Promise<ReponseAiguillage> {
+  const { decision, commune, version, maintenant } = await decider(ctx, profil);
   const groupes: GroupeDeReseaux[] = [
     ...decision.operateurs.map((o) => ({ cle: o.type, operateurCep: o.type })),
     ...decision.autres_orientations.map((o) => ({ cle: `orientation:${o.code}`, reseaux: o.reseaux_annuaire })),

@@ -1,5 +1,5 @@
 export { aiguillageRoutes } from './aiguillage.routes.js';
-export { aiguiller, installerReglesNationales } from './aiguillage.service.js';
+export { aiguiller, decider, installerReglesNationales, LIEUX_PAR_OPERATEUR } from './aiguillage.service.js';
 export type { FichierRegles } from './aiguillage.service.js';
 export { evaluer, compilerRegles } from './aiguillage.regles.js';
 export type { Decision, JeuCompile, OperateurCompetent, AutreOrientation, Raison } from './aiguillage.regles.js';
