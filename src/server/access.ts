@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { type Permission, detientPermission, estConnecte, secondFacteurRequis } from '../modules/identite/index.js';
+import { type Permission, detientPermission, estConnecte, secondFacteurAttendu } from '../modules/identite/index.js';
 import { AppError } from './errors.js';
 
 /**
@@ -56,7 +56,7 @@ export const nonConnecte = () =>
 export const permissionRefusee = () =>
   new AppError('identite.acces_refuse', 403, 'Votre rôle ne permet pas cette action. Si vous en avez besoin, adressez-vous au responsable de votre structure.');
 
-export const secondFacteurAttendu = () =>
+export const secondFacteurManquant = () =>
   new AppError(
     'identite.second_facteur_requis',
     403,
@@ -79,7 +79,7 @@ export function verifierAcces(req: FastifyRequest): void {
   const { acteur } = req.ctx;
   if (!estConnecte(acteur)) throw nonConnecte();
   if ('connecte' in access) return;
-  if (secondFacteurRequis(acteur) && !acteur.session.secondFacteur) throw secondFacteurAttendu();
+  if (secondFacteurAttendu(acteur) && !acteur.session.secondFacteur) throw secondFacteurManquant();
   if (!detientPermission(acteur, access.permission)) throw permissionRefusee();
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/client.js';
-import type { Role } from '../../src/modules/identite/index.js';
+import { PERMISSIONS, ROLES_PERMISSIONS, type Role, type RoleActeur } from '../../src/modules/identite/index.js';
 import { hacherMotDePasse } from '../../src/modules/identite/identite.motdepasse.js';
 import * as repository from '../../src/modules/identite/identite.repository.js';
 
@@ -49,4 +49,9 @@ export async function creerCompte(
     });
   }
   return { id, email, motDePasse: MOT_DE_PASSE_DE_TEST };
+}
+
+/** The permissions a role grants, in the order the session lists them (the registry's order). */
+export function permissionsDuRole(role: RoleActeur): string[] {
+  return (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => ROLES_PERMISSIONS[role].permissions.includes(p));
 }

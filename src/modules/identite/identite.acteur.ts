@@ -16,6 +16,11 @@ export interface SessionActeur {
   empreinte: string;
   methode: string;
   secondFacteur: boolean;
+  /**
+   * The account has turned TOTP on: a password session then owes the code, whatever its roles
+   * (set by resoudreSession; absent where a test builds an actor by hand).
+   */
+  totpActif?: boolean;
 }
 
 /** Who is calling: every service receives one, and every policy decides from it. */

@@ -101,6 +101,15 @@ export function secondFacteurRequis(acteur: Acteur): boolean {
   return secondFacteurRequisPour(rolesDe(acteur));
 }
 
+/**
+ * Whether this session owes a second factor before using any permission: its roles require one,
+ * or the account turned TOTP on and signed in with its password only.
+ */
+export function secondFacteurAttendu(acteur: Acteur): boolean {
+  if (acteur.type !== 'agent' && acteur.type !== 'personne') return false;
+  return secondFacteurRequis(acteur) || (acteur.session.totpActif === true && acteur.session.methode === 'mot_de_passe');
+}
+
 export function secondFacteurRequisPour(roles: readonly RoleActeur[]): boolean {
   return roles.some((r) => ROLES_PERMISSIONS[r].secondFacteurRequis);
 }

@@ -10,6 +10,7 @@ export interface SessionTrouvee {
   statut: 'actif' | 'suspendu';
   methode: string;
   secondFacteur: boolean;
+  totpActif: boolean;
   creeLe: Date;
   derniereActivite: Date;
   expireLe: Date;
@@ -25,13 +26,14 @@ export async function findSession(db: Executor, empreinte: string): Promise<Sess
     statut: 'actif' | 'suspendu';
     methode: string;
     second_facteur: boolean;
+    totp_active: boolean;
     cree_le: string | Date;
     derniere_activite: string | Date;
     expire_le: string | Date;
     adhesions: { id: string; role: Role; structure_id: string | null; territoire_code: string | null }[] | string;
   }>(
     db,
-    sql`SELECT s.empreinte, s.utilisateur_id, u.type, u.statut, s.methode, s.second_facteur, s.cree_le,
+    sql`SELECT s.empreinte, s.utilisateur_id, u.type, u.statut, s.methode, s.second_facteur, u.totp_active, s.cree_le,
           s.derniere_activite, s.expire_le,
           coalesce((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'structure_id', a.structure_id,
                       'territoire_code', a.territoire_code) ORDER BY a.cree_le)
@@ -48,6 +50,7 @@ export async function findSession(db: Executor, empreinte: string): Promise<Sess
     statut: ligne.statut,
     methode: ligne.methode,
     secondFacteur: ligne.second_facteur,
+    totpActif: ligne.totp_active,
     creeLe: new Date(ligne.cree_le),
     derniereActivite: new Date(ligne.derniere_activite),
     expireLe: new Date(ligne.expire_le),

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
-import { creerCompte } from '../../../test/factories/identite.js';
+import { creerCompte, permissionsDuRole } from '../../../test/factories/identite.js';
+import { codeTotpCourant, genererSecretTotp } from './identite.totp.js';
 import * as repository from './identite.repository.js';
 
 let t: AppDeTest;
@@ -28,7 +29,7 @@ describe('connexion par mot de passe', () => {
     expect(session.json()).toMatchObject({
       connecte: true,
       utilisateur: { id: compte.id, type: 'personne', prenom: 'Inès', email: compte.email },
-      permissions: ['audit.mes_acces.lire'],
+      permissions: permissionsDuRole('personne'),
       second_facteur: { requis: false },
     });
   });
@@ -184,3 +185,19 @@ async function evenementsDe(utilisateurId: string) {
     sql`SELECT action, resultat, raison FROM audit_evenement WHERE acteur_utilisateur_id = ${utilisateurId} ORDER BY id`,
   );
 }
+
+describe('second facteur activé par choix', () => {
+  it('exige le code d’une personne qui a activé son second facteur avant toute permission', async () => {
+    const secret = genererSecretTotp();
+    const compte = await creerCompte(t.database.db, { type: 'personne', totpSecret: secret });
+    const client = new ClientHttp(t.app);
+    expect((await client.connecter(compte.email, compte.motDePasse)).json()).toEqual({ etape: 'second_facteur' });
+    const avant = await client.get('/api/v1/moi/acces');
+    expect(avant.statusCode).toBe(403);
+    expect(avant.json().erreur.code).toBe('identite.second_facteur_requis');
+
+    const code = await client.post('/api/v1/connexion/second-facteur', { code: codeTotpCourant(secret, new Date()) });
+    expect(code.statusCode).toBe(200);
+    expect((await client.get('/api/v1/moi/acces')).statusCode).toBe(200);
+  });
+});

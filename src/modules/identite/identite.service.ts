@@ -5,7 +5,7 @@ import { estConnecte } from './identite.acteur.js';
 import type { ConnexionCorps, SessionReponse } from './identite.contract.js';
 import { compteSuspendu, compteVerrouille, identifiantsInvalides } from './identite.errors.js';
 import { hacherMotDePasse, verifierMotDePasse } from './identite.motdepasse.js';
-import { PERMISSIONS, type Permission, ROLES_PERMISSIONS, detientPermission, secondFacteurRequis, secondFacteurRequisPour } from './identite.permissions.js';
+import { PERMISSIONS, type Permission, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu, secondFacteurRequisPour } from './identite.permissions.js';
 import * as repository from './identite.repository.js';
 import { type ReglagesSession, fermerSession, fermerToutesLesSessions, ouvrirSession } from './identite.session.js';
 
@@ -186,7 +186,7 @@ export async function lireSession(ctx: ServiceContext, jetonCsrf: string): Promi
   const utilisateur = await repository.findUtilisateur(ctx.db, acteur.utilisateurId);
   if (!utilisateur) return { connecte: false, jeton_csrf: jetonCsrf };
   const adhesions = acteur.type === 'agent' ? acteur.adhesions : [];
-  const requis = secondFacteurRequis(acteur);
+  const requis = secondFacteurAttendu(acteur);
   const valide = acteur.session.secondFacteur;
   return {
     connecte: true,

@@ -63,7 +63,7 @@ export async function resoudreSession(db: Executor, jeton: string | undefined, m
   if (maintenant.getTime() - session.derniereActivite.getTime() > PRECISION_ACTIVITE_MS) {
     await repository.touchSession(db, empreinte, maintenant);
   }
-  const s = { empreinte, methode: session.methode, secondFacteur: session.secondFacteur };
+  const s = { empreinte, methode: session.methode, secondFacteur: session.secondFacteur, totpActif: session.totpActif };
   return session.type === 'agent'
     ? { type: 'agent', utilisateurId: session.utilisateurId, session: s, adhesions: session.adhesions }
     : { type: 'personne', utilisateurId: session.utilisateurId, session: s };

@@ -3,7 +3,7 @@ export { oidcRoutes } from './oidc/oidc.routes.js';
 export { equipeRoutes } from './equipe/equipe.routes.js';
 export { ACTEUR_ANONYME, ROLES, asSystem, estAdministrateur, estConnecte, structuresDe, territoiresDe } from './identite.acteur.js';
 export type { Acteur, ActeurConnecte, AdhesionActeur, Role } from './identite.acteur.js';
-export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurRequis } from './identite.permissions.js';
+export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu, secondFacteurRequis } from './identite.permissions.js';
 export type { Permission, RoleActeur } from './identite.permissions.js';
 export { resoudreSession, fermerToutesLesSessions } from './identite.session.js';
 export { ACTION_SUSPENSION, suspendreCompte } from './identite.suspension.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creerCompte } from '../../../../test/factories/identite.js';
+import { creerCompte, permissionsDuRole } from '../../../../test/factories/identite.js';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { ClientHttp } from '../../../../test/harness/client-http.js';
 import { type ChoixUsager, type CompteFournisseur, type FournisseurOidcDeTest, demarrerFournisseurOidc } from '../../../../test/harness/fournisseur-oidc.js';
@@ -146,7 +146,7 @@ describe('connexion d’un agent par ProConnect', () => {
       methode: 'proconnect',
       utilisateur: { id: agent.id, type: 'agent' },
       second_facteur: { requis: true, valide: true },
-      permissions: ['identite.equipe.lire'],
+      permissions: permissionsDuRole('advisor'),
     });
     expect(await codeSurRouteAPermission(client)).not.toBe('identite.second_facteur_requis');
     expect(await rows(t.database.db, sql`SELECT utilisateur_id FROM identite_compte_externe WHERE fournisseur = 'proconnect' AND sujet = ${usager.sub}`)).toEqual([
@@ -238,7 +238,7 @@ describe('connexion d’une personne par FranceConnect', () => {
       methode: 'franceconnect',
       utilisateur: { id: cree!.id, type: 'personne' },
       second_facteur: { requis: false, valide: false },
-      permissions: ['audit.mes_acces.lire'],
+      permissions: permissionsDuRole('personne'),
     });
     expect((await evenementsConnexion('franceconnect')).at(-1)).toMatchObject({ resultat: 'succes', raison: 'compte_cree', cible_id: cree!.id });
 

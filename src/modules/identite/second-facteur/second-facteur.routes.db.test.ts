@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { ClientHttp } from '../../../../test/harness/client-http.js';
-import { type AdhesionDeTest, type CompteDeTest, creerCompte } from '../../../../test/factories/identite.js';
+import { type AdhesionDeTest, type CompteDeTest, creerCompte, permissionsDuRole } from '../../../../test/factories/identite.js';
 import { genererCodesRecuperation } from '../identite.recuperation.js';
 import * as identiteRepository from '../identite.repository.js';
 import { codeTotpCourant, genererSecretTotp } from '../identite.totp.js';
@@ -244,7 +244,7 @@ describe('enrôlement : POST /api/v1/moi/second-facteur/initialisation puis /act
     expect(client.cookies.get(COOKIE)).not.toBe(cookieAvant);
     expect(await sessionDuCookie(cookieAvant)).toMatchObject({ connecte: false });
     expect((await client.get('/api/v1/session')).json()).toMatchObject({
-      permissions: ['identite.equipe.lire'],
+      permissions: permissionsDuRole('advisor'),
       second_facteur: { requis: true, valide: true, configure: true },
     });
     expect(await compte(c.id)).toMatchObject({ totpActive: true, echecsConnexion: 0 });
