@@ -13,6 +13,8 @@ import { aiguillageRoutes } from '../modules/aiguillage/index.js';
 import { annuaireRoutes, gestionRoutes, signalementRoutes } from '../modules/annuaire/index.js';
 import { exportRoutes } from '../modules/annuaire/echange/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
+import { consentementRoutes } from '../modules/consentement/index.js';
+import { dossierRoutes } from '../modules/dossier/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
@@ -142,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Gestion de l’annuaire', description: 'Fiches tenues par les structures : modifications, historique, confirmation, signalements' },
         { name: 'Identité', description: 'Connexion, session, second facteur' },
         { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
+        { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
@@ -181,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes);
   await app.register(gestionRoutes);
   await app.register(signalementRoutes, { config });
+  await app.register(dossierRoutes, { config });
+  await app.register(consentementRoutes);
   await app.register(aiguillageRoutes, { config });
 
   app.get(

@@ -1,0 +1,414 @@
+import type { Db, Executor } from '../../db/client.js';
+import { AppError } from '../../server/errors.js';
+import type { ServiceContext } from '../../shared/contexte.js';
+import { pagination } from '../../shared/pagination.js';
+import { type Profil, type ReponseAiguillage, aiguiller } from '../aiguillage/index.js';
+import { findStructureResume } from '../annuaire/index.js';
+import { recordAudit } from '../audit/index.js';
+import {
+  type ConsentementActif,
+  type ConsentementSaisie,
+  type ConsentementVue,
+  ROLES_ACCUEIL,
+  accorderConsentement,
+  activeConsentsOf,
+  activeConsentsOfMany,
+  consentementsDe,
+  personnesPartageantAvec,
+  roleAccueilDans,
+} from '../consentement/index.js';
+import { decrireUtilisateurs, estConnecte, structuresDe } from '../identite/index.js';
+import { type ReglagesVigilance, lireDonneesPersonnelles, noterLectureDonneesPersonnelles } from '../vigilance/index.js';
+import type { ChoixSaisie, DossierVue, DossiersQuery, DossiersReponse, ModificationDossier, OuvertureDossier } from './dossier.contract.js';
+import { dossierErrors } from './dossier.errors.js';
+import { type DecisionDossier, type RefusDossier, aiguillageVisible, dossierScope, peutLireDossier, peutModifierDossier, refus } from './dossier.policy.js';
+import * as repository from './dossier.repository.js';
+import type { DossierRow, FaitsDossierRow } from './dossier.repository.js';
+
+type Autorise = Extract<DecisionDossier, { autorise: true }>;
+
+const utilisateurDe = (ctx: ServiceContext) => (estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null);
+
+// ── Audit ──────────────────────────────────────────────────────────────────
+
+interface Journal {
+  action: string;
+  resultat: 'succes' | 'refus' | 'echec';
+  decision: DecisionDossier;
+  /** The file (and its holder, its person's account), or only the id asked for when there is none. */
+  cible: { id: string; faits: FaitsDossierRow | null };
+  raison?: string | null;
+  details?: Record<string, unknown>;
+}
+
+function evenement({ action, decision, cible, raison, details }: Omit<Journal, 'resultat'>) {
+  return {
+    action,
+    acteurStructureId: decision.autorise ? decision.structureId : null,
+    acteurRole: decision.autorise ? decision.role : null,
+    cibleType: 'dossier',
+    cibleId: cible.id,
+    // The holder's managers see in their access list every attempt on the files it holds.
+    cibleStructureId: cible.faits?.detentriceId ?? null,
+    cibleUtilisateurId: cible.faits?.personneUtilisateurId ?? null,
+    raison: raison !== undefined ? raison : decision.autorise ? decision.fondement : decision.raison,
+    details: { ...(decision.autorise && decision.consentementIds.length ? { consentements: decision.consentementIds } : {}), ...details },
+  };
+}
+
+function journaliser(ctx: ServiceContext, tx: Db, journal: Journal) {
+  return recordAudit(tx, { ...evenement(journal), resultat: journal.resultat, acteurUtilisateurId: utilisateurDe(ctx), ip: ctx.ip }, ctx.now());
+}
+
+// ── Loading and showing a file ─────────────────────────────────────────────
+
+interface Charge {
+  faits: FaitsDossierRow;
+  consentements: ConsentementActif[];
+}
+
+/** The file's facts and its person's consents in force, read in the caller's transaction. */
+async function charger(tx: Executor, id: string): Promise<Charge | null> {
+  const faits = await repository.findFaits(tx, id);
+  if (!faits) return null;
+  return { faits, consentements: await activeConsentsOf(tx, faits.regionCode, faits.personneId) };
+}
+
+function decider(ctx: ServiceContext, charge: Charge | null, regle: typeof peutLireDossier): DecisionDossier {
+  return charge ? regle(ctx.acteur, { detentriceId: charge.faits.detentriceId, consentements: charge.consentements }) : refus('inexistant');
+}
+
+/** The entry of the answer the person chose (an operator or another orientation), if it is one. */
+function entreeDeLaReponse(reponse: ReponseAiguillage, code: string) {
+  return reponse.operateurs.find((o) => o.type === code) ?? reponse.autres_orientations.find((o) => o.code === code) ?? null;
+}
+
+/** Checks the choice against the answer the person was given: an entry of it, and one of its places. */
+function choixDansReponse(reponse: ReponseAiguillage, choix: ChoixSaisie) {
+  const entree = entreeDeLaReponse(reponse, choix.operateur);
+  if (!entree) throw dossierErrors.choixHorsReponse();
+  if (choix.site_id !== null && !entree.sites.some((s) => s.id === choix.site_id)) throw dossierErrors.lieuHorsReponse();
+  return { choixOperateur: choix.operateur, choixSiteId: choix.site_id, choixNote: choix.note };
+}
+
+function choixVue(d: DossierRow['dossier']): NonNullable<DossierVue['orientation']>['choix'] {
+  if (!d.choixOperateur) return null;
+  const entree = entreeDeLaReponse(d.aiguillage, d.choixOperateur);
+  const site = entree?.sites.find((s) => s.id === d.choixSiteId);
+  return {
+    operateur: d.choixOperateur,
+    libelle: entree?.libelle ?? d.choixOperateur,
+    site: site ? { id: site.id, nom: site.nom, structure: site.structure } : null,
+    note: d.choixNote,
+  };
+}
+
+const nomDeStructure = async (db: Executor, id: string) => (await findStructureResume(db, id))?.nom ?? null;
+
+/** The file as this decision lets its reader see it: each part not covered is null. */
+async function vueDe(tx: Executor, faits: FaitsDossierRow, decision: Autorise): Promise<DossierVue> {
+  const ligne = (await repository.findDossier(tx, faits.regionCode, faits.id))!;
+  const { dossier: d, personne: p } = ligne;
+  const detentrice = decision.fondement === 'detentrice';
+  const [agents, nomDetentrice, consentements] = await Promise.all([
+    decrireUtilisateurs(tx, [d.referentId]),
+    nomDeStructure(tx, d.detentriceId),
+    detentrice ? consentementsDe(tx, faits.regionCode, faits.personneId) : Promise.resolve<ConsentementVue[] | null>(null),
+  ]);
+  const referent = agents.get(d.referentId);
+  const parties = new Set(decision.parties);
+  // Sensitive facts are stored only when the person declared one (and consented): see ouvrirDossier.
+  const sensible = d.handicapReconnu !== null;
+  return {
+    id: d.id,
+    version: d.version,
+    niveau_cep: 1,
+    phase: d.phase,
+    detentrice: { id: d.detentriceId, nom: nomDetentrice },
+    referent: { id: d.referentId, prenom: referent?.prenom ?? null, nom: referent?.nom ?? null },
+    cree_le: d.creeLe.toISOString(),
+    modifie_le: d.modifieLe.toISOString(),
+    acces: { fondement: decision.fondement, parties: decision.parties, modifier: detentrice, gerer_consentements: detentrice },
+    personne: parties.has('identite')
+      ? { prenom: p.prenom, nom: p.nom, commune: { code: p.communeCode, nom: p.communeNom }, telephone: p.telephone, courriel: p.courriel }
+      : null,
+    situation: parties.has('situation') ? { situation: d.situation, cadre: d.cadre, niveau_diplome: d.niveauDiplome } : null,
+    donnees_sensibles:
+      parties.has('donnees_sensibles') && sensible
+        ? { handicap_reconnu: d.handicapReconnu!, emploi_menace_sante: d.emploiMenaceSante!, note: d.noteSensible }
+        : null,
+    orientation: parties.has('orientation')
+      ? { version_regles: d.versionRegles, aiguillage: aiguillageVisible(decision, sensible) ? d.aiguillage : null, choix: choixVue(d) }
+      : null,
+    consentements,
+  };
+}
+
+// ── Opening a file ─────────────────────────────────────────────────────────
+
+/** The parts the holder's consent must cover for the file to be opened at all. */
+const PARTIES_OUVERTURE = ['identite', 'situation', 'orientation'] as const;
+
+const pourLaDetentrice = (c: ConsentementSaisie, detentriceId: string) => c.destinataire.type === 'structure' && c.destinataire.structure_id === detentriceId;
+
+/** Which sensitive field the profile or the note fills, if any: the path an error names. */
+function champSensible(saisie: OuvertureDossier): string | null {
+  if (saisie.profil.handicap_reconnu) return 'profil.handicap_reconnu';
+  if (saisie.profil.emploi_menace_sante) return 'profil.emploi_menace_sante';
+  return saisie.note_sensible !== null ? 'note_sensible' : null;
+}
+
+/** The routing errors name the fields of the profile, which sits under `profil` here. */
+async function aiguillerLeProfil(ctx: ServiceContext, profil: Profil): Promise<ReponseAiguillage> {
+  try {
+    return await aiguiller(ctx, profil);
+  } catch (e) {
+    if (e instanceof AppError && e.champs) throw new AppError(e.code, e.statusCode, e.message, e.champs.map((c) => ({ ...c, chemin: `profil.${c.chemin}` })));
+    throw e;
+  }
+}
+
+/** The structure that will hold the file: the one named, or the agent's only one. */
+async function detentriceDe(ctx: ServiceContext, saisie: OuvertureDossier) {
+  const siennes = structuresDe(ctx.acteur, ROLES_ACCUEIL);
+  const id = saisie.structure_id ?? (siennes.length === 1 ? siennes[0]! : null);
+  if (!id) throw dossierErrors.structureAPreciser();
+  const role = roleAccueilDans(ctx.acteur, id);
+  if (!role) {
+    await recordAudit(
+      ctx.db,
+      {
+        action: 'dossier.creer',
+        resultat: 'refus',
+        acteurUtilisateurId: utilisateurDe(ctx),
+        cibleType: 'dossier',
+        cibleStructureId: id,
+        ip: ctx.ip,
+        raison: 'hors_perimetre',
+      },
+      ctx.now(),
+    );
+    throw dossierErrors.structureRefusee();
+  }
+  const structure = await findStructureResume(ctx.db, id);
+  if (!structure?.regionCode) throw dossierErrors.structureSansRegion();
+  return { id, nom: structure.nom, regionCode: structure.regionCode, role };
+}
+
+/**
+ * Opens a CEP level-1 file for a person received by the agent: the routing is run again here on
+ * the profile (an answer sent by the browser is not trusted), then the person, the file, each
+ * consent and the audit events are written in one transaction: all or nothing.
+ * The file opens only with the person's consent to the holding structure keeping it; health and
+ * disability facts are kept only with their consent to sensitive data, and only when declared.
+ */
+export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossier): Promise<DossierVue> {
+  const detentrice = await detentriceDe(ctx, saisie);
+  const aLaDetentrice = saisie.consentements.filter((c) => pourLaDetentrice(c, detentrice.id));
+  if (!PARTIES_OUVERTURE.every((p) => aLaDetentrice.some((c) => c.portee.includes(p)))) throw dossierErrors.consentementDetentriceManquant();
+  const champ = champSensible(saisie);
+  if (champ && !aLaDetentrice.some((c) => c.portee.includes('donnees_sensibles'))) throw dossierErrors.consentementSensibleManquant(champ);
+
+  const reponse = await aiguillerLeProfil(ctx, saisie.profil);
+  const choix = saisie.choix ? choixDansReponse(reponse, saisie.choix) : null;
+  const referentId = utilisateurDe(ctx)!;
+  const maintenant = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const personneId = await repository.insertPersonne(tx, {
+      regionCode: detentrice.regionCode,
+      prenom: saisie.personne.prenom,
+      nom: saisie.personne.nom,
+      communeCode: reponse.commune.code,
+      communeNom: reponse.commune.nom,
+      telephone: saisie.personne.telephone,
+      courriel: saisie.personne.courriel,
+      creeLe: maintenant,
+    });
+    const id = await repository.insertDossier(tx, {
+      regionCode: detentrice.regionCode,
+      personneId,
+      detentriceId: detentrice.id,
+      referentId,
+      phase: choix ? 'orientation' : 'accueil',
+      situation: saisie.profil.situation,
+      cadre: saisie.profil.cadre,
+      niveauDiplome: saisie.profil.niveau_diplome,
+      ...(champ
+        ? { handicapReconnu: saisie.profil.handicap_reconnu, emploiMenaceSante: saisie.profil.emploi_menace_sante, noteSensible: saisie.note_sensible }
+        : {}),
+      aiguillage: reponse,
+      versionRegles: reponse.version_regles,
+      ...choix,
+      creeLe: maintenant,
+      modifieLe: maintenant,
+    });
+    const faits: FaitsDossierRow = { regionCode: detentrice.regionCode, id, personneId, detentriceId: detentrice.id, personneUtilisateurId: null };
+    const ecriture: Autorise = { autorise: true, fondement: 'detentrice', structureId: detentrice.id, role: detentrice.role, parties: [], consentementIds: [] };
+    await journaliser(ctx, tx, {
+      action: 'dossier.creer',
+      resultat: 'succes',
+      decision: ecriture,
+      cible: { id, faits },
+      details: { personne_id: personneId, version_regles: reponse.version_regles, choix: choix?.choixOperateur ?? null, consentements: saisie.consentements.length },
+    });
+    for (const [rang, consentement] of saisie.consentements.entries()) {
+      await accorderConsentement(ctx, tx, {
+        regionCode: detentrice.regionCode,
+        personneId,
+        personneUtilisateurId: null,
+        detentrice,
+        role: detentrice.role,
+        saisie: consentement,
+        chemin: `consentements.${rang}`,
+      });
+    }
+    const decision = peutLireDossier(ctx.acteur, { detentriceId: detentrice.id, consentements: await activeConsentsOf(tx, detentrice.regionCode, personneId) });
+    if (!decision.autorise) throw new Error('L’agent qui ouvre un dossier pour sa structure doit pouvoir le lire.');
+    return vueDe(tx, faits, decision);
+  });
+}
+
+// ── Reading ────────────────────────────────────────────────────────────────
+
+/**
+ * One file, as the reader may see it; the read is recorded (with the consents it rests on) and
+ * judged by vigilance. A file the reader may not see answers exactly like a missing one, and the
+ * attempt is recorded against the holding structure before the refusal is thrown.
+ */
+export async function lireDossier(ctx: ServiceContext, id: string, reglages: ReglagesVigilance): Promise<DossierVue> {
+  const issue = await ctx.db.transaction(async (tx) => {
+    const charge = await charger(tx, id);
+    const decision = decider(ctx, charge, peutLireDossier);
+    const cible = { id, faits: charge?.faits ?? null };
+    if (!decision.autorise) {
+      await journaliser(ctx, tx, { action: 'dossier.lire', resultat: 'refus', decision, cible });
+      return null;
+    }
+    const vue = await vueDe(tx, charge!.faits, decision);
+    const suite = await noterLectureDonneesPersonnelles(ctx, tx, evenement({ action: 'dossier.lire', decision, cible, details: { parties: decision.parties } }), reglages);
+    return { vue, suite };
+  });
+  if (!issue) throw dossierErrors.introuvable();
+  await issue.suite.apresValidation();
+  return issue.vue;
+}
+
+/**
+ * A page of the files the agent may see: held by its structures or shared with them by an active
+ * consent. The database applies the policy's condition (dossierScope); each row then shows what
+ * the policy lets this reader see of it. The page is one read of personal data, recorded with
+ * the ids of the files it shows.
+ */
+export async function listerDossiers(ctx: ServiceContext, { page, par_page }: DossiersQuery, reglages: ReglagesVigilance): Promise<DossiersReponse> {
+  return lireDonneesPersonnelles(ctx, reglages, async (tx) => {
+    const { lignes, total } = await repository.listDossiers(tx, dossierScope(ctx.acteur, personnesPartageantAvec), par_page, (page - 1) * par_page);
+    const consentements = await activeConsentsOfMany(tx, lignes);
+    const [agents, structures] = await Promise.all([
+      decrireUtilisateurs(tx, lignes.map((l) => l.referentId)),
+      Promise.all([...new Set(lignes.map((l) => l.detentriceId))].map(async (id) => [id, await nomDeStructure(tx, id)] as const)).then((n) => new Map(n)),
+    ]);
+    const dossiers = lignes.flatMap((l) => {
+      const decision = peutLireDossier(ctx.acteur, { detentriceId: l.detentriceId, consentements: consentements.get(l.personneId) ?? [] });
+      // A consent withdrawn between the page's query and this one: the row shows nothing.
+      if (!decision.autorise) return [];
+      const parties = new Set(decision.parties);
+      const referent = agents.get(l.referentId);
+      return [
+        {
+          id: l.id,
+          phase: l.phase,
+          detentrice: { id: l.detentriceId, nom: structures.get(l.detentriceId) ?? null },
+          referent: { id: l.referentId, prenom: referent?.prenom ?? null, nom: referent?.nom ?? null },
+          modifie_le: l.modifieLe.toISOString(),
+          fondement: decision.fondement,
+          personne: parties.has('identite') ? { prenom: l.prenom, nom: l.nom, commune: l.communeNom } : null,
+          choix: parties.has('orientation') && l.choixOperateur ? { operateur: l.choixOperateur, libelle: l.choixLibelle ?? l.choixOperateur } : null,
+        },
+      ];
+    });
+    const seule = structuresDe(ctx.acteur, ROLES_ACCUEIL);
+    return {
+      resultat: { dossiers, pagination: pagination(page, par_page, total) },
+      lecture: {
+        action: 'dossier.lister',
+        // Acting for its only structure; an agent of several reads them all at once.
+        acteurStructureId: seule.length === 1 ? seule[0]! : null,
+        acteurRole: seule.length === 1 ? roleAccueilDans(ctx.acteur, seule[0]!) : null,
+        cibleType: 'dossier',
+        details: { page, dossiers: dossiers.map((d) => d.id) },
+      },
+    };
+  });
+}
+
+// ── Changing ───────────────────────────────────────────────────────────────
+
+const erreurDeRefus: Record<RefusDossier, () => AppError> = {
+  inexistant: dossierErrors.introuvable,
+  hors_perimetre: dossierErrors.introuvable,
+  lecture_seule: dossierErrors.lectureSeule,
+};
+
+/**
+ * Records the person's choice (or clears it) on a file the agent's structure holds, if the file
+ * is still at the version the agent read (412 otherwise: no lost update). Refusals and stale
+ * writes are recorded, then answered once the transaction has committed.
+ */
+export async function modifierDossier(ctx: ServiceContext, id: string, saisie: ModificationDossier): Promise<DossierVue> {
+  const issue = await ctx.db.transaction(async (tx) => {
+    const charge = await charger(tx, id);
+    const decision = decider(ctx, charge, peutModifierDossier);
+    const cible = { id, faits: charge?.faits ?? null };
+    if (!decision.autorise) {
+      await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'refus', decision, cible });
+      return erreurDeRefus[decision.raison]();
+    }
+    const { faits } = charge!;
+    const choix = saisie.choix ? choixDansReponse((await repository.findAiguillage(tx, faits.regionCode, id))!, saisie.choix) : null;
+    const version = await repository.updateChoix(tx, faits.regionCode, id, saisie.version, {
+      choixOperateur: choix?.choixOperateur ?? null,
+      choixSiteId: choix?.choixSiteId ?? null,
+      choixNote: choix?.choixNote ?? null,
+      phase: choix ? 'orientation' : 'accueil',
+      modifieLe: ctx.now(),
+    });
+    const details = { version_lue: saisie.version, choix: choix?.choixOperateur ?? null };
+    if (version === null) {
+      await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'echec', decision, cible, raison: 'version_perimee', details });
+      return dossierErrors.versionPerimee();
+    }
+    await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'succes', decision, cible, details: { ...details, version } });
+    return vueDe(tx, faits, decision);
+  });
+  if (issue instanceof AppError) throw issue;
+  return issue;
+}
+
+/**
+ * Records a new consent of the person whose file the agent's structure holds (to share a part
+ * of it with another structure, or to keep sensitive data). A structure the file is shared with
+ * cannot: 403; anyone else gets the answer of a missing file. Refusals are recorded.
+ */
+export async function ajouterConsentement(ctx: ServiceContext, id: string, saisie: ConsentementSaisie): Promise<ConsentementVue> {
+  const issue = await ctx.db.transaction(async (tx) => {
+    const charge = await charger(tx, id);
+    const decision = decider(ctx, charge, peutModifierDossier);
+    if (!decision.autorise) {
+      await journaliser(ctx, tx, { action: 'consentement.recueillir', resultat: 'refus', decision, cible: { id, faits: charge?.faits ?? null } });
+      return erreurDeRefus[decision.raison]();
+    }
+    const { faits } = charge!;
+    const consentementId = await accorderConsentement(ctx, tx, {
+      regionCode: faits.regionCode,
+      personneId: faits.personneId,
+      personneUtilisateurId: faits.personneUtilisateurId,
+      detentrice: { id: faits.detentriceId, nom: (await nomDeStructure(tx, faits.detentriceId)) ?? '' },
+      role: decision.role,
+      saisie,
+      chemin: '',
+    });
+    return (await consentementsDe(tx, faits.regionCode, faits.personneId)).find((c) => c.id === consentementId)!;
+  });
+  if (issue instanceof AppError) throw issue;
+  return issue;
+}
