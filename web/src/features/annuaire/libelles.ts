@@ -80,6 +80,7 @@ export function libelleSource(source: string): string {
   if (source.startsWith('dila-annuaire-administration')) return 'Annuaire de l’administration (DILA)';
   if (source.startsWith('anct-france-services')) return 'Réseau France services (ANCT)';
   if (source === 'dora') return 'DORA';
+  if (source === 'trajectoires') return 'Saisi par la structure dans Trajectoires';
   if (source.startsWith('data-inclusion')) return 'data·inclusion';
   return source;
 }
