@@ -188,7 +188,7 @@ export type Proprietaire = 'A' | 'B' | null;
 export function statutModele(route: RouteDeclaree, scenario: ScenarioObjet, acteur: ProfilActeur, proprietaire: Proprietaire): number | null {
   const decision = decisionPorte(route.access, acteur);
   if (!decision.franchie) return decision.statut;
-  if (proprietaire === null) return 404;
+  if (proprietaire === null) return scenario.absent?.[acteur.cle] ?? 404;
   if (proprietaire === 'A') return statutAttendu(scenario, acteur.cle);
   const jumeau = miroir(acteur.cle);
   return jumeau ? statutAttendu(scenario, jumeau) : null;

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/client.js';
 import type { AppDeTest } from '../harness/app.js';
-import type { CleActeur, MondeDeTest } from '../harness/acteurs.js';
+import { type CleActeur, type MondeDeTest, REGION_DES_STRUCTURES } from '../harness/acteurs.js';
 import { creerCompte } from '../factories/identite.js';
 
 /**
@@ -29,6 +29,11 @@ export interface ScenarioObjet {
    * A record outside the actor's scope answers 404, exactly like a missing one.
    */
   attendu: Partial<Record<CleActeur, number>> & { autres: number };
+  /**
+   * Status on a missing record for the actors named, when it is not 404, with the reason in
+   * `regle`. The model of S3 reads it; S2 only compares actors who get 404 on A's record.
+   */
+  absent?: Partial<Record<CleActeur, number>>;
 }
 
 export interface ContextePreparation {
@@ -85,6 +90,16 @@ async function nouvelleAdhesion(t: AppDeTest, structureId: string, statut: 'acti
   );
 }
 
+/** A draft of region 75's rules, a copy of the national default (regions, not structures, own rules). */
+const nouveauBrouillonDeRegles = (t: AppDeTest) =>
+  premiereValeur<string>(
+    t,
+    sql`INSERT INTO aiguillage_regles (region_code, version, date_effet, auteur, contenu, empreinte, statut, cree_le)
+        SELECT ${REGION_DES_STRUCTURES}, ${`balayage-${randomUUID()}`}, current_date, 'Balayage de sécurité', contenu, empreinte, 'brouillon', now()
+        FROM aiguillage_regles WHERE region_code IS NULL ORDER BY cree_le LIMIT 1
+        RETURNING id AS valeur`,
+  );
+
 const nouveauSignalement = (t: AppDeTest, structureId: string) =>
   premiereValeur<string>(
     t,
@@ -101,9 +116,14 @@ const EQUIPE_GEREE = 'Seuls les responsables de la structure et l’administrati
 const FICHE_GEREE = 'Les responsables de la structure, la coordination de sa région et l’administration tiennent la fiche ; les autres reçoivent 404.';
 const FICHE_PERIMEE = `${FICHE_GEREE} Version périmée envoyée : 412 pour qui tient la fiche, qui reste inchangée.`;
 
+const REGLES =
+  'Les règles d’une région (ici un brouillon de la région 75) se lisent, s’essaient et se publient par sa coordination et l’administration ; ' +
+  '404 pour la coordination d’une autre région.';
+
 const lireEquipe = { responsableA: 200, conseillerA: 200, coordinateur75: 200, admin: 200, autres: 404 };
 const gererEquipe = (succes: number) => ({ responsableA: succes, admin: succes, autres: 404 });
 const gererFiche = (succes: number) => ({ responsableA: succes, coordinateur75: succes, admin: succes, autres: 404 });
+const gererRegles = { coordinateur75: 200, admin: 200, autres: 404 };
 
 export const SCENARIOS_OBJETS: ScenarioObjet[] = [
   {
@@ -150,9 +170,12 @@ export const SCENARIOS_OBJETS: ScenarioObjet[] = [
   },
   {
     route: 'GET /api/v1/structures/:id/acces',
-    regle: 'Seuls les responsables de la structure et l’administration voient les accès à ses enregistrements ; les autres reçoivent 404.',
+    regle:
+      'Seuls les responsables de la structure et l’administration voient les accès à ses enregistrements ; les autres reçoivent 404. ' +
+      'L’administration lit aussi les accès d’un identifiant qui n’est plus une structure : le journal survit aux fiches retirées de l’annuaire.',
     preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
     attendu: gererEquipe(200),
+    absent: { admin: 200 },
   },
   {
     route: 'GET /api/v1/gestion/structures/:id',
@@ -260,6 +283,24 @@ export const SCENARIOS_OBJETS: ScenarioObjet[] = [
       requete: { version: String(VERSION_PERIMEE) },
     }),
     attendu: gererFiche(412),
+  },
+  {
+    route: 'GET /api/v1/aiguillage/regles/:id',
+    regle: REGLES,
+    preparer: async ({ t }) => ({ parametres: { id: await nouveauBrouillonDeRegles(t) } }),
+    attendu: gererRegles,
+  },
+  {
+    route: 'POST /api/v1/aiguillage/regles/:id/essai',
+    regle: REGLES,
+    preparer: async ({ t }) => ({ parametres: { id: await nouveauBrouillonDeRegles(t) } }),
+    attendu: gererRegles,
+  },
+  {
+    route: 'POST /api/v1/aiguillage/regles/:id/publication',
+    regle: REGLES,
+    preparer: async ({ t }) => ({ parametres: { id: await nouveauBrouillonDeRegles(t) } }),
+    attendu: gererRegles,
   },
   {
     route: 'POST /api/v1/gestion/signalements/:id/traitement',
