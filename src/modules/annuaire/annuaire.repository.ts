@@ -93,16 +93,9 @@ function filtresService(f: FiltresServices): SQL[] {
   const conditions: SQL[] = [];
   if (f.tsquery) conditions.push(sql`s.recherche @@ to_tsquery('fr', ${f.tsquery})`);
   if (f.centre) conditions.push(dansLeRayon(f.centre, sql`s.position`));
-  // With words, publics and themes are checked on the services the words find, not through
-  // their own GIN indexes: they match a third of the directory or more, and the planner, which
-  // takes them for independent of the words ("jeunes" and the public "jeunes"), would intersect
-  // three bitmaps of 10,000 to 40,000 services each. arrayoverlap is &&, written so that no
-  // index serves it; without words, a rare theme still uses its index.
-  const chevauche = (colonne: SQL, valeurs: string[]) =>
-    f.tsquery ? sql`arrayoverlap(${colonne}, ${sql.param(valeurs)}::text[])` : sql`${colonne} && ${sql.param(valeurs)}::text[]`;
   // "tous-publics" services are open to whichever public is asked for.
-  if (f.publics.length) conditions.push(chevauche(sql`s.publics`, [...f.publics, 'tous-publics']));
-  if (f.thematiques.length) conditions.push(chevauche(sql`s.thematiques`, f.thematiques));
+  if (f.publics.length) conditions.push(sql`s.publics && ${sql.param([...f.publics, 'tous-publics'])}::text[]`);
+  if (f.thematiques.length) conditions.push(sql`s.thematiques && ${sql.param(f.thematiques)}::text[]`);
   if (f.reseaux.length) conditions.push(sql`st.reseau_code = ANY (${sql.param(f.reseaux)}::text[])`);
   return conditions;
 }
