@@ -29,7 +29,7 @@ export function LieuProche({ site, titre: Titre = 'h4' }: { site: SiteProche; ti
         <Lien href={`/structures/${site.structure.id}`}>{site.nom}</Lien> {site.demonstration && <BadgeDemonstration small />}
       </Titre>
       <p className="fr-mb-1w">
-        <span className="fr-icon-map-pin-2-line fr-icon--sm" aria-hidden="true" /> À {distanceFrancaise(site.distance_km)}
+        <span className="fr-icon-map-pin-2-line fr-icon--sm" aria-hidden="true" /> <strong>À {distanceFrancaise(site.distance_km)}</strong>
         {adresse ? ` – ${adresse}` : ''} <Ouverture ouvert={site.ouvert_maintenant} />
         {site.position_approximative && <span className="fr-hint-text">Distance approximative (centre de la commune du lieu).</span>}
       </p>
