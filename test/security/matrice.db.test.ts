@@ -16,6 +16,7 @@ import {
   cleRoute,
   codeErreur,
   decisionPorte,
+  ecrit,
   estRefusDeLaPorte,
   nomsParametres,
   reponseComparable,
@@ -145,6 +146,29 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
     }
     expect(ecarts).toEqual([]);
   }, 600_000);
+
+  it.runIf(SCENARIOS_OBJETS.length > 0)(
+    'S16 : un refus de la politique sur un enregistrement existant écrit exactement un événement d’audit, une écriture réussie au moins un',
+    async () => {
+      const ecarts: string[] = [];
+      for (const scenario of SCENARIOS_OBJETS) {
+        const route = routeDuScenario(routes(), scenario);
+        for (const acteur of acteurs().filter((a) => decisionPorte(route.access, a).franchie)) {
+          const avant = await evenementsAudit();
+          const reponse = await appelerSurObjet(scenario, acteur, 'A');
+          const traces = (await evenementsAudit()) - avant;
+          const appel = `${scenario.route} par ${acteur.cle} (${reponse.statusCode})`;
+          if (reponse.statusCode === 404) {
+            const attendues = scenario.refusNonJournalise ? 0 : 1;
+            if (traces !== attendues) ecarts.push(`${appel} : ${traces} événement(s) pour ce refus, ${attendues} attendu(s)`);
+          }
+          if (ecrit(route) && reponse.statusCode < 300 && traces < 1) ecarts.push(`${appel} : écriture réussie sans événement d’audit`);
+        }
+      }
+      expect(ecarts).toEqual([]);
+    },
+    600_000,
+  );
 
   it.runIf(SCENARIOS_OBJETS.length > 0)(
     'S2 : l’enregistrement d’une autre structure répond exactement comme un identifiant inexistant',
