@@ -3,11 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RouteDeclaree } from '../../src/server/access.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+import { CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
+import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
+import { ENV_BALAYAGE, acteurQuiFranchit, cleRoute, ecrit, routesBalayees, urlDe } from './balayage.js';
+import { SCENARIOS_OBJETS } from './objets.js';
 
 // S13: random valid and invalid inputs on every route give 2xx/4xx only, never a stack trace or SQL.
 const RUNS_PAR_ROUTE = Number(process.env.FUZZ_RUNS ?? 1000);
 // Routes without parameters ignore their input: a few runs show it, more only repeat the same work.
 const RUNS_SANS_PARAMETRE = 5;
+// A write goes through validation, policy, transaction and audit: fewer runs, each one deeper.
+const RUNS_PAR_ECRITURE = Number(process.env.FUZZ_RUNS_ECRITURE ?? 100);
 
 const hostiles = [
   '\u0000', "'; DROP TABLE annuaire_service; --", '\u202Eevil', '😀🇫🇷', '%00', '../../etc/passwd', '<script>alert(1)</script>',
@@ -32,11 +38,35 @@ function clesDe(schema: unknown): string[] {
 const routesTestees = (routes: RouteDeclaree[]) =>
   routes.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*' && r.method === 'GET');
 
+// A body field: any of the hostile strings, or a value of another JSON type than the schema expects.
+const valeurDeCorps = fc.oneof(
+  valeur,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(valeur, { maxLength: 4 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), valeur, { maxKeys: 3 }),
+);
+
+/** Whether an answer shows a server failure: a 5xx, a stack trace or SQL. */
+function defaillance(statut: number, corps: string): boolean {
+  return statut >= 500 || /\bat .+\.[jt]s:\d+|SELECT |INSERT |UPDATE |syntax error/i.test(corps);
+}
+
 let t: AppDeTest;
+let monde: MondeDeTest;
+let smtp: ServeurSmtp;
 beforeAll(async () => {
-  t = await creerAppDeTest();
+  // Random bodies may make valid invitations: they go out by mail.
+  smtp = await demarrerServeurSmtp();
+  t = await creerAppDeTest({ ...ENV_BALAYAGE, SMTP_URL: smtp.url });
+  monde = await creerActeurs(t);
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
 
 describe('S13 : les entrées aléatoires ne provoquent jamais d’erreur 5xx', () => {
   it('couvre au moins les routes de l’annuaire et du territoire', () => {
@@ -61,7 +91,7 @@ describe('S13 : les entrées aléatoires ne provoquent jamais d’erreur 5xx', (
           });
           const res = await t.app.inject({ method: 'GET', url, query });
           const corps = res.body;
-          if (res.statusCode >= 500 || /\bat .+\.[jt]s:\d+|SELECT |syntax error/i.test(corps)) {
+          if (defaillance(res.statusCode, corps)) {
             throw new Error(`${route.url} ${JSON.stringify(query)} → ${res.statusCode} ${corps.slice(0, 300)}`);
           }
           if (res.statusCode >= 400 && res.headers['content-type']?.toString().includes('json')) {
@@ -72,4 +102,28 @@ describe('S13 : les entrées aléatoires ne provoquent jamais d’erreur 5xx', (
       );
     }
   }, 600_000);
+});
+
+describe('S13 : les corps aléatoires des requêtes qui modifient ne provoquent jamais d’erreur 5xx', () => {
+  it('sur chaque route POST, PUT, PATCH et DELETE déclarée, appelée par un compte qui passe la porte, sur un enregistrement réel quand il y en a un', async () => {
+    const acteurs = CLES_ACTEURS.map((c) => monde.acteurs[c]);
+    const ecritures = routesBalayees(t.app.routesDeclarees).filter(ecrit);
+    expect(ecritures.length).toBeGreaterThan(0);
+    for (const route of ecritures) {
+      const acteur = acteurQuiFranchit(acteurs, route);
+      const scenario = SCENARIOS_OBJETS.find((s) => s.route === cleRoute(route));
+      const cles = [...clesDe((route.schema as { body?: unknown } | undefined)?.body), 'inconnu'];
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...cles), valeurDeCorps, { maxKeys: 6 }), async (corps) => {
+          const parametres = scenario ? (await scenario.preparer({ monde, t, structureId: monde.structureA })).parametres : {};
+          await acteur.rouvrirSession();
+          const res = await acteur.client.requete({ method: route.method as 'POST', url: urlDe(route, parametres), payload: corps });
+          if (defaillance(res.statusCode, res.body)) {
+            throw new Error(`${cleRoute(route)} par ${acteur.cle} ${JSON.stringify(corps).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
+          }
+        }),
+        { numRuns: RUNS_PAR_ECRITURE, seed: 20261125 },
+      );
+    }
+  }, 1_800_000);
 });
