@@ -79,6 +79,13 @@ const choixVue = z.object({
   note: z.string().nullable(),
 });
 
+/**
+ * The routing answer as the person was given it, in the routing contract of that day: a file read
+ * years later still shows it, whatever the answer's format has become since (hence not checked
+ * against today's schema, which would refuse an older answer).
+ */
+const reponseConservee = z.record(z.string(), z.unknown()).describe('la réponse de l’aiguillage donnée à la personne, telle quelle (format de son jour)');
+
 const structureVue = z.object({ id: z.string(), nom: z.string().nullable() });
 const agentVue = z.object({ id: z.string(), prenom: z.string().nullable(), nom: z.string().nullable() });
 
@@ -117,7 +124,7 @@ export const dossierVue = z.object({
   orientation: z
     .object({
       version_regles: z.string(),
-      aiguillage: reponseAiguillageSchema.nullable().describe('la réponse donnée à la personne, telle quelle ; null quand elle n’est pas montrée au lecteur'),
+      aiguillage: reponseConservee.nullable().describe('null quand elle n’est pas montrée au lecteur'),
       choix: choixVue.nullable(),
     })
     .nullable(),

@@ -170,7 +170,7 @@ async function aiguillerLeProfil(ctx: ServiceContext, profil: Profil): Promise<R
 
 /** The structure that will hold the file: the one named, or the agent's only one. */
 async function detentriceDe(ctx: ServiceContext, saisie: OuvertureDossier) {
-  const siennes = structuresDe(ctx.acteur, ROLES_ACCUEIL);
+  const siennes = [...new Set(structuresDe(ctx.acteur, ROLES_ACCUEIL))];
   const id = saisie.structure_id ?? (siennes.length === 1 ? siennes[0]! : null);
   if (!id) throw dossierErrors.structureAPreciser();
   const role = roleAccueilDans(ctx.acteur, id);
@@ -326,7 +326,7 @@ export async function listerDossiers(ctx: ServiceContext, { page, par_page }: Do
         },
       ];
     });
-    const seule = structuresDe(ctx.acteur, ROLES_ACCUEIL);
+    const seule = [...new Set(structuresDe(ctx.acteur, ROLES_ACCUEIL))];
     return {
       resultat: { dossiers, pagination: pagination(page, par_page, total) },
       lecture: {
