@@ -109,6 +109,42 @@ const nouveauSignalement = (t: AppDeTest, structureId: string) =>
         VALUES (${structureId}, 'structure', ${structureId}, 'Horaires faux (signalement du balayage)', now()) RETURNING id AS valeur`,
   );
 
+/** A minimal routing answer, as a file keeps it (no operator: the sweep only tries who may see it). */
+const REPONSE_VIDE = JSON.stringify({
+  operateurs: [],
+  autres_orientations: [],
+  version_regles: 'national/balayage',
+  regles: { id: randomUUID(), region_code: null, date_effet: '2026-01-01' },
+  commune: { code: '33063', nom: 'Bordeaux' },
+});
+
+/** A CEP level-1 file held by the structure, with its person. */
+const nouveauDossier = (t: AppDeTest, structureId: string) =>
+  premiereValeur<string>(
+    t,
+    sql`WITH p AS (
+          INSERT INTO dossier_personne (region_code, prenom, nom, commune_code, commune_nom, cree_le)
+          VALUES (${REGION_DES_STRUCTURES}, 'Léa', 'Balayage', '33063', 'Bordeaux', now()) RETURNING region_code, id
+        )
+        INSERT INTO dossier (region_code, personne_id, detentrice_id, referent_id, phase, situation, cadre, niveau_diplome, aiguillage, version_regles, cree_le, modifie_le)
+        SELECT region_code, id, ${structureId}, ${randomUUID()}, 'accueil', 'demandeur_emploi', false, 4, ${REPONSE_VIDE}::jsonb, 'national/balayage', now(), now() FROM p
+        RETURNING id AS valeur`,
+  );
+
+/** The person's consent to the holding structure keeping their file. */
+const nouveauConsentement = async (t: AppDeTest, structureId: string) => {
+  const dossierId = await nouveauDossier(t, structureId);
+  return premiereValeur<string>(
+    t,
+    sql`INSERT INTO consentement (region_code, personne_id, portee, destinataire_type, destinataire_structure_id, finalite, mode_recueil, texte,
+          recueilli_le, recueilli_par_utilisateur_id, recueilli_par_structure_id)
+        SELECT region_code, personne_id, ARRAY['identite', 'situation', 'orientation'], 'structure', detentrice_id, 'accompagnement', 'oral_au_guichet',
+          'Consentement du balayage', now(), referent_id, detentrice_id
+        FROM dossier WHERE id = ${dossierId}
+        RETURNING id AS valeur`,
+  );
+};
+
 // A version no record has yet: the edit is refused as stale (412) once the policy has let it
 // through, so the record stays as it is whoever calls.
 const VERSION_PERIMEE = 999_999;
@@ -126,10 +162,16 @@ const REGLES =
   'Les règles d’une région (ici un brouillon de la région 75) se lisent, s’essaient et se publient par sa coordination et l’administration ; ' +
   '404 pour la coordination d’une autre région.';
 
+const DOSSIER_LU =
+  'Les conseillers et responsables de la structure qui détient le dossier le lisent ; les autres structures (sans consentement de la personne) ' +
+  'reçoivent 404, comme pour un dossier inexistant ; la coordination, l’analyse et l’administration ne passent pas la porte (aucune personne nommée).';
+const DOSSIER_TENU = 'Seule la structure qui détient le dossier le modifie et en recueille ou retire les consentements ; les autres structures reçoivent 404.';
+
 const lireEquipe = { responsableA: 200, conseillerA: 200, coordinateur75: 200, admin: 200, autres: 404 };
 const gererEquipe = (succes: number) => ({ responsableA: succes, admin: succes, autres: 404 });
 const gererFiche = (succes: number) => ({ responsableA: succes, coordinateur75: succes, admin: succes, autres: 404 });
 const gererRegles = { coordinateur75: 200, admin: 200, autres: 404 };
+const detentrice = (succes: number) => ({ conseillerA: succes, responsableA: succes, autres: 404 });
 
 export const SCENARIOS_OBJETS: ScenarioObjet[] = [
   {
@@ -315,6 +357,33 @@ export const SCENARIOS_OBJETS: ScenarioObjet[] = [
     regle: 'Un signalement se traite par qui tient la fiche signalée (responsables, coordination de la région, administration) ; 404 pour les autres.',
     preparer: async ({ t, structureId }) => ({ parametres: { id: await nouveauSignalement(t, structureId) } }),
     attendu: gererFiche(200),
+  },
+  {
+    route: 'GET /api/v1/dossiers/:id',
+    regle: DOSSIER_LU,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: await nouveauDossier(t, structureId) } }),
+    attendu: detentrice(200),
+  },
+  {
+    route: 'PATCH /api/v1/dossiers/:id',
+    regle: DOSSIER_TENU,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: await nouveauDossier(t, structureId) }, corps: { version: 1, choix: null } }),
+    attendu: detentrice(200),
+  },
+  {
+    route: 'POST /api/v1/dossiers/:id/consentements',
+    regle: DOSSIER_TENU,
+    preparer: async ({ t, structureId }) => ({
+      parametres: { id: await nouveauDossier(t, structureId) },
+      corps: { portee: ['identite'], destinataire: { type: 'reseau' }, finalite: 'orientation', mode_recueil: 'telephone' },
+    }),
+    attendu: detentrice(201),
+  },
+  {
+    route: 'POST /api/v1/consentements/:id/revocation',
+    regle: DOSSIER_TENU,
+    preparer: async ({ t, structureId }) => ({ parametres: { id: await nouveauConsentement(t, structureId) }, corps: { motif: 'retrait demandé (balayage)' } }),
+    attendu: detentrice(200),
   },
 ];
 
