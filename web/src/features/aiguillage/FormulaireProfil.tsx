@@ -75,11 +75,14 @@ const ouiNon = (nom: string, valeur: boolean | null, choisir: (v: boolean) => vo
 interface Props {
   reponses: Reponses;
   onChange: (reponses: Reponses) => void;
-  onResultat: (reponse: ReponseAiguillage) => void;
+  /** The answer, with the profile it was computed from (what an agent keeps in a file). */
+  onResultat: (reponse: ReponseAiguillage, profil: ProfilSaisi) => void;
+  /** The routing call: the public one by default; an agent receiving a person calls its own. */
+  aiguiller?: (profil: ProfilSaisi) => Promise<ReponseAiguillage>;
 }
 
 /** The short profile, one question per screen, then the call to the routing API. */
-export function FormulaireProfil({ reponses, onChange, onResultat }: Props) {
+export function FormulaireProfil({ reponses, onChange, onResultat, aiguiller: calculer = aiguiller }: Props) {
   const [index, setIndex] = useState(0);
   const [erreur, setErreur] = useState<string | null>(null);
   const [erreurApi, setErreurApi] = useState<ErreurApi | null>(null);
@@ -145,7 +148,7 @@ export function FormulaireProfil({ reponses, onChange, onResultat }: Props) {
     setEnvoi(true);
     setErreurApi(null);
     try {
-      onResultat(await aiguiller(profil));
+      onResultat(await calculer(profil), profil);
     } catch (e) {
       setErreurApi(enErreurApi(e));
     } finally {
