@@ -4,6 +4,7 @@ import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Fragment, type ReactNode, useContext, useEffect, useRef } from 'react';
 import { useLienRegles } from '../features/aiguillage/useLienRegles.js';
 import { useLiensJournal } from '../features/audit/useLiensJournal.js';
+import { useLiensDossiers } from '../features/dossier/useLiensDossiers.js';
 import { useLienGestion } from '../features/gestion/useLienGestion.js';
 import { useAccesRapides } from '../features/identite/AccesRapides.js';
 import { MarqueContexte } from './marque.js';
@@ -15,6 +16,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
   const lienGestion = useLienGestion(chemin);
   const liensJournal = useLiensJournal(chemin);
   const lienRegles = useLienRegles(chemin);
+  const liensDossiers = useLiensDossiers(chemin);
   const principal = useRef<HTMLElement>(null);
   const cheminPrecedent = useRef(chemin);
 
@@ -53,6 +55,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
           { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
+          ...liensDossiers,
           ...lienGestion,
           ...liensJournal,
           ...lienRegles,

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { PageSecondFacteur } from './connecte/PageSecondFacteur.js';
+import { PageAccueil as PageAccueilConseiller } from './conseiller/PageAccueil.js';
+import { PageDossier } from './conseiller/PageDossier.js';
+import { PageDossiers } from './conseiller/PageDossiers.js';
 import { PageComparaisonAiguillage } from './coordination/PageComparaisonAiguillage.js';
 import { PageDepotAiguillage } from './coordination/PageDepotAiguillage.js';
 import { PageReglesAiguillage } from './coordination/PageReglesAiguillage.js';
@@ -38,6 +41,9 @@ export const routes: RoutePage[] = [
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
   { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/comparaison\/?$/, page: (_, recherche) => <PageComparaisonAiguillage recherche={recherche} /> },
+  { motif: /^\/accueil\/?$/, page: () => <PageAccueilConseiller /> },
+  { motif: /^\/dossiers\/?$/, page: (_, recherche) => <PageDossiers recherche={recherche} /> },
+  { motif: /^\/dossiers\/([^/]+)\/?$/, page: ([id]) => <PageDossier key={id} id={id!} /> },
   { motif: /^\/connexion\/?$/, page: (_, recherche) => <PageConnexion recherche={recherche} /> },
   { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
   { motif: /^\/journal-des-acces\/([^/]+)\/?$/, page: ([id], recherche) => <PageAccesStructure key={id} id={id!} recherche={recherche} /> },
