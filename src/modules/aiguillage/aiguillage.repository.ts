@@ -1,4 +1,4 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
 
 export interface VersionRow {
@@ -17,32 +17,25 @@ const colonnes = sql`id, region_code, version, date_effet::text AS date_effet, a
   to_char(cree_le AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS cree_le,
   to_char(publie_le AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS publie_le, empreinte`;
 
-// A region's own versions, else the national ones: the order says which perimeter wins.
-const duPerimetre = (regionCode: string) => sql`(region_code = ${regionCode} OR region_code IS NULL)`;
-const enVigueurLe = (jour: string): SQL => sql`statut = 'publie' AND date_effet <= ${jour}::date`;
-const plusRecenteDabord = sql`ORDER BY (region_code IS NULL), date_effet DESC, publie_le DESC, id`;
-
-/** The version in force for a region on a day: its latest published one in effect, else the national one. */
-export async function findEnVigueur(db: Executor, regionCode: string, jour: string): Promise<VersionRow | undefined> {
-  const [ligne] = await rows<VersionRow>(
+/**
+ * For each perimeter (each region that has one, and the nation), its version in force on a day:
+ * the latest published one already in effect. A handful of rows, read through the partial index.
+ */
+export function listEnVigueur(db: Executor, jour: string): Promise<VersionRow[]> {
+  return rows<VersionRow>(
     db,
-    sql`SELECT ${colonnes} FROM aiguillage_regles WHERE ${duPerimetre(regionCode)} AND ${enVigueurLe(jour)} ${plusRecenteDabord} LIMIT 1`,
+    sql`SELECT DISTINCT ON (region_code) ${colonnes} FROM aiguillage_regles
+      WHERE statut = 'publie' AND date_effet <= ${jour}::date
+      ORDER BY region_code, date_effet DESC, publie_le DESC, id`,
   );
-  return ligne;
 }
 
-/** The national version in force on a day. */
-export async function findNationaleEnVigueur(db: Executor, jour: string): Promise<VersionRow | undefined> {
-  const [ligne] = await rows<VersionRow>(
-    db,
-    sql`SELECT ${colonnes} FROM aiguillage_regles WHERE region_code IS NULL AND ${enVigueurLe(jour)} ${plusRecenteDabord} LIMIT 1`,
-  );
-  return ligne;
-}
-
-/** A region's versions and the national ones, most recent first. */
+/** A region's versions and the national ones, the region's first, most recent first. */
 export function listVersions(db: Executor, regionCode: string): Promise<VersionRow[]> {
-  return rows<VersionRow>(db, sql`SELECT ${colonnes} FROM aiguillage_regles WHERE ${duPerimetre(regionCode)} ORDER BY (region_code IS NULL), cree_le DESC, id`);
+  return rows<VersionRow>(
+    db,
+    sql`SELECT ${colonnes} FROM aiguillage_regles WHERE region_code = ${regionCode} OR region_code IS NULL ORDER BY (region_code IS NULL), cree_le DESC, id`,
+  );
 }
 
 export async function findVersion(db: Executor, id: string, options: { verrouiller?: boolean } = {}): Promise<VersionRow | undefined> {

@@ -61,6 +61,11 @@ function ageDuProfil(profil: Profil, jour: string): number {
   return age;
 }
 
+/** Among the versions in force (one per perimeter), the one that answers for a region: its own, else the national one. */
+function enVigueurPour(enVigueur: VersionRow[], regionCode: string | null): VersionRow | undefined {
+  return enVigueur.find((v) => v.region_code === regionCode) ?? enVigueur.find((v) => v.region_code === null);
+}
+
 const nomDeVersion = (v: VersionRow) => `${v.region_code ? `region-${v.region_code}` : 'national'}/${v.version}`;
 
 /**
@@ -71,8 +76,9 @@ export async function decider(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: P
   const maintenant = ctx.now();
   const jour = jourEnFrance(maintenant);
   const age = ageDuProfil(profil, jour);
-  const commune = await requireCommune(ctx, profil.commune, 'commune');
-  const version = await repository.findEnVigueur(ctx.db, commune.region.code, jour);
+  // Both reads at once (in parallel on a PostgreSQL pool): the versions in force are few.
+  const [commune, enVigueur] = await Promise.all([requireCommune(ctx, profil.commune, 'commune'), repository.listEnVigueur(ctx.db, jour)]);
+  const version = enVigueurPour(enVigueur, commune.region.code);
   if (!version) throw aiguillageErrors.reglesAbsentes();
   const jeu = await jeuCompile(ctx.db, version.id);
   const decision = evaluer(jeu, {
@@ -141,13 +147,9 @@ function journaliser(ctx: ServiceContext, tx: Db, { action, decision, cible, det
   );
 }
 
-/** The version in force today for a perimeter: a region's (or the national one when it has none), or the national one. */
-function enVigueurPour(db: Executor, regionCode: string | null, jour: string) {
-  return regionCode === null ? repository.findNationaleEnVigueur(db, jour) : repository.findEnVigueur(db, regionCode, jour);
-}
-
 async function versionVue(db: Executor, v: VersionRow, jour: string) {
-  const enVigueur = await enVigueurPour(db, v.region_code, jour);
+  const enVigueur = enVigueurPour(await repository.listEnVigueur(db, jour), v.region_code);
+  // A regional version is in force only as its region's own, never through the national fallback.
   return { ...v, en_vigueur: enVigueur?.id === v.id };
 }
 
@@ -176,11 +178,9 @@ export async function listerVersions(ctx: ServiceContext, regionCode: string) {
     return d;
   });
   if (!decision.autorise) throw aiguillageErrors.reglesIntrouvables();
-  const [versions, enVigueur, nationale] = await Promise.all([
-    repository.listVersions(ctx.db, regionCode),
-    repository.findEnVigueur(ctx.db, regionCode, jour),
-    repository.findNationaleEnVigueur(ctx.db, jour),
-  ]);
+  const [versions, enVigueurs] = await Promise.all([repository.listVersions(ctx.db, regionCode), repository.listEnVigueur(ctx.db, jour)]);
+  const enVigueur = enVigueurPour(enVigueurs, regionCode);
+  const nationale = enVigueurPour(enVigueurs, null);
   // The national version in force is marked too: it is the reference a Region compares with.
   return { region_code: regionCode, versions: versions.map((v) => ({ ...v, en_vigueur: v.id === enVigueur?.id || v.id === nationale?.id })) };
 }

@@ -37,7 +37,9 @@ export interface LieuProche {
  * The networks are resolved first, so that each group's search is planned with its own codes:
  * a dense network (France Travail, Missions locales) walks the GiST index of positions from the
  * point and stops after a few dozen places; a rare one (a few places nationwide) is read through
- * the network index and sorted. All groups go in one statement.
+ * the network index and sorted. All groups go in one statement. The order is the distance alone:
+ * a second key (the id, for ties) cannot be read from the GiST index, and the planner then sorts
+ * every place of the network instead of walking from the point.
  */
 export async function findNearestReceptionSites(
   db: Executor,
@@ -69,13 +71,13 @@ export async function findNearestReceptionSites(
           si.demonstration, si.date_donnees::text AS date_donnees
         FROM annuaire_site si JOIN annuaire_structure st ON st.id = si.structure_id
         WHERE st.reseau_code = ANY (${sql.param(g.codes)}::text[]) AND si.accueil_public AND si.position IS NOT NULL
-        ORDER BY si.position <-> ${centre}, si.id
+        ORDER BY si.position <-> ${centre}
         LIMIT ${nombre})`,
     );
   if (recherches.length === 0) return trouves;
   for (const { groupe, ...lieu } of await rows<LieuProche & { groupe: string }>(db, sql.join(recherches, sql` UNION ALL `))) {
     trouves.get(groupe)!.push(lieu);
   }
-  for (const lieux of trouves.values()) lieux.sort((a, b) => a.distance_km - b.distance_km);
+  for (const lieux of trouves.values()) lieux.sort((a, b) => a.distance_km - b.distance_km || a.id.localeCompare(b.id));
   return trouves;
 }
