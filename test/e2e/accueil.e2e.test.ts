@@ -81,6 +81,7 @@ describe('accueil d’une personne par un conseiller', () => {
     await page.getByRole('heading', { level: 1, name: 'Camille Lefèvre' }).waitFor();
     await page.getByText('Choix de la personne : ').waitFor();
     expect(await page.getByRole('main').textContent()).toContain('France Travail');
+    const adresseDossier = page.url();
     const consentements = page.getByRole('region', { name: 'Consentements' });
     await consentements.getByText('En vigueur').waitFor();
     expect(await consentements.textContent()).toContain('Recueilli à l’oral, au guichet');
@@ -92,6 +93,14 @@ describe('accueil d’une personne par un conseiller', () => {
     const carte = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Camille Lefèvre' }) });
     await carte.waitFor();
     expect(await carte.textContent()).toContain('Orientation choisie');
+    await verifierAccessibilite(page);
+
+    // On a phone, the file reads without scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(adresseDossier);
+    await page.getByRole('heading', { level: 1, name: 'Camille Lefèvre' }).waitFor();
+    const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
+    expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
     await verifierAccessibilite(page);
     expect(erreurs).toEqual([]);
   });

@@ -110,32 +110,34 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
 
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-h4">La personne</legend>
-        <p className="fr-text--sm fr-col-12">Seulement ce dont le dossier a besoin : ni numéro de sécurité sociale, ni date de naissance.</p>
-        {structures.length > 1 && (
-          <Select label="Structure qui détiendra le dossier" nativeSelectProps={{ id: 'structure-detentrice', value: structureId, onChange: (e) => setStructureId(e.target.value) }}>
-            {structures.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.nom}
-              </option>
-            ))}
-          </Select>
-        )}
-        {champPersonne('prenom', 'Prénom')}
-        {champPersonne('nom', 'Nom')}
-        {champPersonne('telephone', 'Téléphone (facultatif)', { type: 'tel', hint: 'Pour la rappeler, si elle le souhaite.' })}
-        {champPersonne('courriel', 'Adresse électronique (facultatif)', { type: 'email' })}
+        <div className="fr-fieldset__element">
+          <p className="fr-text--sm">Seulement ce dont le dossier a besoin : ni numéro de sécurité sociale, ni date de naissance.</p>
+          {structures.length > 1 && (
+            <Select label="Structure qui détiendra le dossier" nativeSelectProps={{ id: 'structure-detentrice', value: structureId, onChange: (e) => setStructureId(e.target.value) }}>
+              {structures.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.nom}
+                </option>
+              ))}
+            </Select>
+          )}
+          {champPersonne('prenom', 'Prénom')}
+          {champPersonne('nom', 'Nom')}
+          {champPersonne('telephone', 'Téléphone (facultatif)', { type: 'tel', hint: 'Pour la rappeler, si elle le souhaite.' })}
+          {champPersonne('courriel', 'Adresse électronique (facultatif)', { type: 'email' })}
+        </div>
       </fieldset>
 
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-h4">Son choix</legend>
-        <div className="fr-col-12">
+        <div className="fr-fieldset__element">
           <ChoixPersonne reponse={reponse} choix={choix} onChange={setChoix} erreur={erreur} prefixe="ouverture" />
         </div>
       </fieldset>
 
       <fieldset className="fr-fieldset">
         <legend className="fr-fieldset__legend fr-h4">Son consentement</legend>
-        <div className="fr-col-12">
+        <div className="fr-fieldset__element">
           <Select
             label="Pour quoi faire (finalité)"
             nativeSelectProps={{ id: 'finalite', value: finalite, onChange: (e) => setFinalite(e.target.value as Finalite) }}
@@ -208,6 +210,7 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
               ))}
           </div>
           <Checkbox
+            legend="Accord de la personne"
             state={sansAccord ? 'error' : 'default'}
             stateRelatedMessage={sansAccord ? 'Le dossier ne s’ouvre qu’avec l’accord de la personne : lisez-lui le texte, puis cochez si elle accepte.' : undefined}
             options={[

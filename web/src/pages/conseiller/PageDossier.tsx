@@ -47,7 +47,7 @@ function ChangerChoix({ dossier, onEnregistre, onRecharger }: { dossier: Dossier
   };
   return (
     <form onSubmit={(e) => void soumettre(e)} noValidate aria-labelledby="titre-changer-choix">
-      <h3 id="titre-changer-choix" className="fr-h5">
+      <h3 id="titre-changer-choix" className="fr-h5 fr-mt-3w">
         Changer le choix
       </h3>
       <RetourEnvoi erreur={erreur} succes={succes} onRecharger={onRecharger} />
