@@ -12,7 +12,7 @@
  * engine), the nearest places alone, the whole answer in process (decision and places), and the
  * answer through HTTP (the whole application on 127.0.0.1, one keep-alive connection).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -36,6 +36,7 @@ import { SITUATIONS } from '../../src/modules/aiguillage/aiguillage.contract.js'
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, projectRoot } from '../../src/server/config.js';
 import { Aleatoire, TirageProportionnel } from './aleatoire.js';
+import { ecrireSectionPerformance } from './section-doc.js';
 import { type Statistiques, statistiques } from './mesure.js';
 
 const BASE = 'trajectoires_bench_aiguillage';
@@ -248,21 +249,14 @@ function rapport(resultats: ResultatMoteur[], dureeTotale: number): string {
   return lignes.join('\n');
 }
 
-const DEBUT = '<!-- resultats-banc-aiguillage:debut (écrit par npm run bench:aiguillage) -->';
-const FIN = '<!-- resultats-banc-aiguillage:fin -->';
-
 async function ecrireSection(contenu: string): Promise<void> {
-  const fichier = path.join(projectRoot, 'docs', 'performance.md');
-  const texte = await readFile(fichier, 'utf8');
-  const bloc = `${DEBUT}\n${contenu}\n${FIN}`;
-  const i = texte.indexOf(DEBUT);
-  const j = texte.indexOf(FIN);
-  await writeFile(
-    fichier,
-    i >= 0 && j > i
-      ? texte.slice(0, i) + bloc + texte.slice(j + FIN.length)
-      : `${texte.trimEnd()}\n\n## Aiguillage\n\nCommande : \`npm run bench:aiguillage\` (PGlite en mémoire, puis une base PostgreSQL de BENCH_DATABASE_URL créée puis supprimée).\n\n${bloc}\n`,
-  );
+  await ecrireSectionPerformance({
+    cle: 'aiguillage',
+    commande: 'npm run bench:aiguillage',
+    titre: 'Aiguillage',
+    introduction: 'Commande : `npm run bench:aiguillage` (PGlite en mémoire, puis une base PostgreSQL de BENCH_DATABASE_URL créée puis supprimée).',
+    contenu,
+  });
   journal('docs/performance.md mis à jour.');
 }
 

@@ -11,11 +11,9 @@
  * each address staying under the per-address limit, so that the hashing bound is what is tested.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
 import { chargerReferentiels } from '../../data/charger.js';
 import { createDatabase } from '../../src/db/client.js';
@@ -23,8 +21,9 @@ import { migrate } from '../../src/db/migrate.js';
 import { hacherMotDePasse, verifierMotDePasse } from '../../src/modules/identite/identite.motdepasse.js';
 import * as identite from '../../src/modules/identite/identite.repository.js';
 import { buildApp } from '../../src/server/app.js';
-import { loadConfig, projectRoot } from '../../src/server/config.js';
+import { loadConfig } from '../../src/server/config.js';
 import { type Statistiques, statistiques } from './mesure.js';
+import { ecrireSectionPerformance } from './section-doc.js';
 
 const BASE = 'trajectoires_bench_connexion';
 const serveur = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -245,21 +244,14 @@ async function main(): Promise<void> {
   }
 }
 
-const DEBUT = '<!-- resultats-banc-connexion:debut (écrit par npm run bench:connexion) -->';
-const FIN = '<!-- resultats-banc-connexion:fin -->';
-
 async function ecrireSection(contenu: string): Promise<void> {
-  const fichier = path.join(projectRoot, 'docs', 'performance.md');
-  const texte = await readFile(fichier, 'utf8');
-  const bloc = `${DEBUT}\n${contenu}\n${FIN}`;
-  const i = texte.indexOf(DEBUT);
-  const j = texte.indexOf(FIN);
-  await writeFile(
-    fichier,
-    i >= 0 && j > i
-      ? texte.slice(0, i) + bloc + texte.slice(j + FIN.length)
-      : `${texte.trimEnd()}\n\n## Connexion sous rafale\n\nCommande : \`npm run bench:connexion\` (base PostgreSQL de BENCH_DATABASE_URL, créée puis supprimée).\n\n${bloc}\n`,
-  );
+  await ecrireSectionPerformance({
+    cle: 'connexion',
+    commande: 'npm run bench:connexion',
+    titre: 'Connexion sous rafale',
+    introduction: 'Commande : `npm run bench:connexion` (base PostgreSQL de BENCH_DATABASE_URL, créée puis supprimée).',
+    contenu,
+  });
   journal('docs/performance.md mis à jour.');
 }
 
