@@ -4,7 +4,7 @@ import { BadgeDemonstration } from '../annuaire/BadgeDemonstration.js';
 import { Coordonnees } from '../annuaire/Coordonnees.js';
 import { adresseDe } from '../annuaire/FicheLieu.js';
 import { Horaires } from '../annuaire/Horaires.js';
-import { CANAUX, distanceFrancaise } from '../annuaire/libelles.js';
+import { distanceFrancaise, libelleCanal } from '../annuaire/libelles.js';
 import type { SiteProche } from './api.js';
 
 function Ouverture({ ouvert }: { ouvert: boolean | null }) {
@@ -36,7 +36,7 @@ export function LieuProche({ site, titre: Titre = 'h4' }: { site: SiteProche; ti
       <details className="fr-mb-1w">
         <summary>Horaires et moyens de contact</summary>
         <Horaires horaires={site.horaires} texte={site.horaires_texte} />
-        {site.canaux.length > 0 && <p className="fr-mt-1w fr-mb-0">Accueil : {site.canaux.map((c) => CANAUX[c] ?? c).join(', ')}.</p>}
+        {site.canaux.length > 0 && <p className="fr-mt-1w fr-mb-0">Accueil : {site.canaux.map(libelleCanal).join(', ')}.</p>}
         <Coordonnees telephone={site.telephone} courriel={site.courriel} siteWeb={site.site_web} priseRdv={site.prise_rdv} nom={site.nom} />
         {site.accessibilite && <p className="fr-mb-0">Accessibilité : {site.accessibilite}</p>}
       </details>

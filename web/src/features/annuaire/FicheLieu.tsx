@@ -2,7 +2,7 @@ import type { Lieu } from '../../api/types.js';
 import { BadgeDemonstration } from './BadgeDemonstration.js';
 import { Coordonnees } from './Coordonnees.js';
 import { Horaires } from './Horaires.js';
-import { CANAUX, dateFrancaise, libelleSource } from './libelles.js';
+import { dateFrancaise, libelleCanal, libelleSource } from './libelles.js';
 
 export function adresseDe(lieu: Pick<Lieu, 'adresse' | 'code_postal' | 'commune'>): string | null {
   const ville = [lieu.code_postal, lieu.commune?.nom].filter(Boolean).join(' ');
@@ -34,7 +34,7 @@ export function FicheLieu({ lieu, niveauTitre = 3 }: { lieu: Lieu; niveauTitre?:
           <ul className="fr-tags-group">
             {lieu.canaux.map((c) => (
               <li key={c}>
-                <p className="fr-tag fr-tag--sm">{CANAUX[c] ?? c}</p>
+                <p className="fr-tag fr-tag--sm">{libelleCanal(c)}</p>
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import type { CANAUX as CANAUX_DU_CONTRAT } from '../../../../src/modules/annuaire/gestion/gestion.contract.js';
 import type { Referentiels } from '../../api/types.js';
 
 /** Families of the data·inclusion themes ("se-former--trouver-sa-formation" belongs to "se-former"). */
@@ -59,13 +60,18 @@ export function libelleDe(liste: readonly { valeur: string; libelle: string }[] 
   return valeur;
 }
 
-export const CANAUX: Record<string, string> = {
+export type Canal = (typeof CANAUX_DU_CONTRAT)[number];
+
+/** Every channel of the contract, in the order forms offer them. */
+export const CANAUX = {
   sur_place: 'Accueil sur place',
   telephone: 'Par téléphone',
   visio: 'En visioconférence',
   courriel: 'Par courriel',
   en_ligne: 'En ligne',
-};
+} satisfies Record<Canal, string>;
+
+export const libelleCanal = (canal: string): string => (CANAUX as Record<string, string>)[canal] ?? canal;
 
 export const FRAIS: Record<string, string> = {
   gratuit: 'Gratuit',

@@ -3,7 +3,7 @@ import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ChampCommune, useCommuneSaisie } from '../annuaire/ChampCommune.js';
-import { CANAUX } from '../annuaire/libelles.js';
+import { CANAUX, type Canal } from '../annuaire/libelles.js';
 import { type LieuGere, type SaisieLieu, type StructureGeree, creerObjet, modifierObjet, supprimerObjet } from './api.js';
 import { EditeurHoraires, horairesDe, semaineDe } from './EditeurHoraires.js';
 import { RetourEnvoi, messageChamp, useEnvoi } from './envoi.js';
@@ -15,10 +15,14 @@ function etatDe(lieu: LieuGere | undefined) {
   return {
     textes: Object.fromEntries(TEXTES.map((c) => [c, lieu?.[c] ?? ''])) as Record<Texte, string>,
     semaine: semaineDe(lieu?.horaires ?? null),
-    canaux: lieu?.canaux ?? ['sur_place'],
+    canaux: (lieu?.canaux ?? ['sur_place']).filter(estSaisissable),
     accueilPublic: lieu?.accueil_public ?? true,
   };
 }
+
+const CANAUX_SAISISSABLES = Object.keys(CANAUX) as Canal[];
+// A channel the form cannot offer (from an import) would make the save fail validation: it is left out.
+const estSaisissable = (canal: string): canal is Canal => canal in CANAUX;
 
 const pareil = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -105,8 +109,8 @@ export function FormulaireLieu({ structure, lieu, onEnregistree, onRecharger }: 
         legend="Canaux d’accueil"
         state={messageChamp(erreur, 'canaux') ? 'error' : 'default'}
         stateRelatedMessage={messageChamp(erreur, 'canaux')}
-        options={Object.entries(CANAUX).map(([valeur, libelle]) => ({
-          label: libelle,
+        options={CANAUX_SAISISSABLES.map((valeur) => ({
+          label: CANAUX[valeur],
           nativeInputProps: {
             name: `canaux${suffixe}`,
             value: valeur,

@@ -2,7 +2,7 @@ import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import { useEffect, useState } from 'react';
+import { type JSX, useEffect, useState } from 'react';
 import { lireReferentiels } from '../../api/annuaire.js';
 import type { Referentiels } from '../../api/types.js';
 import { AvisErreur } from '../../components/AvisErreur.js';
