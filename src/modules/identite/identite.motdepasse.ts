@@ -1,5 +1,6 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/language-common';
 import { dictionary as dictionnaireFr, translations as traductionsFr } from '@zxcvbn-ts/language-fr';
@@ -31,21 +32,60 @@ function normaliser(motDePasse: string): string {
 // Each hash takes 128 MiB and a core for a few hundred ms. Hashing on every core but one leaves
 // that core to signed-in users (measured: with both cores of a 2-core machine hashing, a login
 // flood made searches 8× slower), and a flood beyond the queue is refused at once.
-const limiteurScrypt = creerLimiteur({
-  simultanes: Math.max(1, availableParallelism() - 1),
-  fileMax: 32,
-  saturation: connexionSaturee,
-});
+const HACHAGES_SIMULTANES = Math.max(1, availableParallelism() - 1);
+const limiteurScrypt = creerLimiteur({ simultanes: HACHAGES_SIMULTANES, fileMax: 32, saturation: connexionSaturee });
+
+// Hashes run in worker threads that lower their own scheduling priority (nice 10: on Linux the
+// value is per thread): an idle machine still hashes at full speed, but under a login flood the
+// scheduler serves signed-in users' requests and the database first. Plain JavaScript evaluated
+// as CommonJS, so the worker needs no TypeScript loader, under tsx or under the test runner.
+const CODE_TRAVAILLEUR = `
+const { parentPort } = require('node:worker_threads');
+const { scryptSync } = require('node:crypto');
+try { require('node:os').setPriority(10); } catch {}
+parentPort.on('message', ({ motDePasse, sel, octets, options }) => {
+  try {
+    parentPort.postMessage({ cle: scryptSync(motDePasse, Buffer.from(sel), octets, options) });
+  } catch (erreur) {
+    parentPort.postMessage({ erreur: String(erreur && erreur.message) });
+  }
+});`;
+
+const travailleursLibres: Worker[] = [];
+
+function travailleur(): Worker {
+  const libre = travailleursLibres.pop();
+  if (libre) return libre;
+  const nouveau = new Worker(CODE_TRAVAILLEUR, { eval: true, name: 'hachage-mot-de-passe' });
+  // An idle worker must not keep a command or a test run alive.
+  nouveau.unref();
+  return nouveau;
+}
+
+function hacherDansUnTravailleur(motDePasse: string, sel: Buffer, octets: number, options: ScryptOptions): Promise<Buffer> {
+  const w = travailleur();
+  return new Promise<Buffer>((resolve, reject) => {
+    const surMessage = (reponse: { cle?: Uint8Array; erreur?: string }) => {
+      w.off('error', surPanne);
+      travailleursLibres.push(w);
+      if (reponse.cle) resolve(Buffer.from(reponse.cle));
+      else reject(new Error(reponse.erreur ?? 'hachage impossible'));
+    };
+    // A worker that dies (out of memory) is dropped; the next hash starts a fresh one.
+    const surPanne = (erreur: Error) => {
+      w.off('message', surMessage);
+      reject(erreur);
+    };
+    w.once('message', surMessage);
+    w.once('error', surPanne);
+    w.postMessage({ motDePasse, sel, octets, options });
+  });
+}
 
 function deriver(motDePasse: string, sel: Buffer, { log2N, r, p }: ParametresScrypt, octets: number): Promise<Buffer> {
   const N = 2 ** log2N;
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
-  return limiteurScrypt.executer(
-    () =>
-      new Promise((resolve, reject) => {
-        scrypt(normaliser(motDePasse), sel, octets, options, (erreur, cle) => (erreur ? reject(erreur) : resolve(cle)));
-      }),
-  );
+  return limiteurScrypt.executer(() => hacherDansUnTravailleur(normaliser(motDePasse), sel, octets, options));
 }
 
 type Stocke = { parametres: ParametresScrypt; sel: Buffer; hash: Buffer };
