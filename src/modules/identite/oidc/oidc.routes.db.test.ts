@@ -249,6 +249,28 @@ describe('connexion d’une personne par FranceConnect', () => {
     expect((await evenementsConnexion('franceconnect')).at(-1)).toMatchObject({ resultat: 'succes', raison: 'compte_lie', cible_id: cree!.id });
   });
 
+  it('deux premières connexions simultanées de la même personne créent un seul compte et ouvrent deux sessions', async () => {
+    const usager = compteFournisseur('camille.petit@exemple.invalid', { given_name: 'Camille', family_name: 'Petit' });
+    const onglets = [new ClientHttp(t.app), new ClientHttp(t.app)];
+    const retours: URL[] = [];
+    for (const onglet of onglets) {
+      const depart = await onglet.get('/api/v1/connexion/oidc/franceconnect');
+      retours.push(await franceconnect.parcourir(String(depart.headers.location), { compte: usager, acr: 'eidas1' }));
+    }
+
+    const arrivees = await Promise.all(onglets.map((onglet, i) => onglet.get(`${retours[i]!.pathname}${retours[i]!.search}`)));
+
+    expect(arrivees.map((a) => [a.statusCode, a.headers.location])).toEqual([
+      [303, '/'],
+      [303, '/'],
+    ]);
+    const comptes = await rows<{ id: string }>(t.database.db, sql`SELECT id FROM identite_utilisateur WHERE email = ${usager.email}`);
+    expect(comptes).toHaveLength(1);
+    for (const onglet of onglets) {
+      expect((await onglet.get('/api/v1/session')).json()).toMatchObject({ connecte: true, utilisateur: { id: comptes[0]!.id } });
+    }
+  });
+
   it('relie le compte d’une personne existante par son adresse', async () => {
     const personne = await creerCompte(t.database.db, { type: 'personne', prenom: 'Yasmine' });
     const client = new ClientHttp(t.app);

@@ -88,6 +88,7 @@ async function connecter(ctx: ServiceContext, client: ClientOidc, fournie: Ident
   // The second factor is what the ID token's acr proves, not what was asked for.
   const secondFacteur = fournie.acr !== undefined && client.reglages.acrSecondFacteur.includes(fournie.acr);
   const issue = await ctx.db.transaction(async (tx) => {
+    await repository.verrouillerAdresse(tx, fournie.email);
     const trouve = await trouverCompte(tx, client, fournie);
     const refuser = async (refus: EchecConnexionOidc, utilisateurId: string | null) => {
       await journaliser(tx, ctx, client, { resultat: refus.resultat, raison: refus.code, utilisateurId });
