@@ -165,7 +165,7 @@ export function VoiesAcces({ codeRome, libelleMetier }: Props) {
             </Select>
           </div>
         </div>
-        <Button type="submit" iconId="fr-icon-search-line" disabled={envoi}>
+        <Button type="submit" iconId="fr-icon-search-line" disabled={envoi} className="fr-mt-2w">
           Voir les services proches
         </Button>
       </form>
