@@ -55,6 +55,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
           { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
+          { text: 'Voies d’accès à un métier', linkProps: { href: '/voies-d-acces' }, isActive: chemin.startsWith('/voies-d-acces') },
           ...liensDossiers,
           ...lienGestion,
           ...liensJournal,

@@ -15,6 +15,7 @@ import { PageInvitation } from './public/PageInvitation.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
+import { PageVoiesAcces } from './public/PageVoiesAcces.js';
 import { PageEquipe } from './structure/PageEquipe.js';
 import { PageGestionStructure } from './structure/PageGestionStructure.js';
 import { PageMesStructures } from './structure/PageMesStructures.js';
@@ -37,6 +38,7 @@ export const routes: RoutePage[] = [
   { motif: /^\/gestion\/structures\/?$/, page: (_, recherche) => <PageMesStructures recherche={recherche} /> },
   { motif: /^\/gestion\/structures\/([^/]+)\/?$/, page: ([id], recherche) => <PageGestionStructure key={id} id={id!} recherche={recherche} /> },
   { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
+  { motif: /^\/voies-d-acces\/?$/, page: (_, recherche) => <PageVoiesAcces recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
   { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },
