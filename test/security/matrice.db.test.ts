@@ -158,10 +158,7 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
           const reponse = await appelerSurObjet(scenario, acteur, 'A');
           const traces = (await evenementsAudit()) - avant;
           const appel = `${scenario.route} par ${acteur.cle} (${reponse.statusCode})`;
-          if (reponse.statusCode === 404) {
-            const attendues = scenario.refusNonJournalise ? 0 : 1;
-            if (traces !== attendues) ecarts.push(`${appel} : ${traces} événement(s) pour ce refus, ${attendues} attendu(s)`);
-          }
+          if (reponse.statusCode === 404 && traces !== 1) ecarts.push(`${appel} : ${traces} événement(s) pour ce refus, 1 attendu`);
           if (ecrit(route) && reponse.statusCode < 300 && traces < 1) ecarts.push(`${appel} : écriture réussie sans événement d’audit`);
         }
       }

@@ -34,8 +34,6 @@ export interface ScenarioObjet {
    * `regle`. The model of S3 reads it; S2 only compares actors who get 404 on A's record.
    */
   absent?: Partial<Record<CleActeur, number>>;
-  /** Why a refusal on this route writes no audit event (S16 expects exactly one otherwise). */
-  refusNonJournalise?: string;
 }
 
 export interface ContextePreparation {
@@ -154,8 +152,6 @@ const EQUIPE_GEREE = 'Seuls les responsables de la structure et l’administrati
 const FICHE_GEREE = 'Les responsables de la structure, la coordination de sa région et l’administration tiennent la fiche ; les autres reçoivent 404.';
 // The annuaire module records no read of a structure's management view, allowed or refused: the
 // view holds directory data, no person followed by the structure.
-const LECTURE_DE_FICHE_NON_JOURNALISEE = 'lecture de la vue de gestion d’une fiche (données de l’annuaire), que le module annuaire ne journalise pas';
-
 const FICHE_PERIMEE = `${FICHE_GEREE} Version périmée envoyée : 412 pour qui tient la fiche, qui reste inchangée.`;
 
 const REGLES =
@@ -230,7 +226,6 @@ export const SCENARIOS_OBJETS: ScenarioObjet[] = [
     regle: FICHE_GEREE,
     preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
     attendu: gererFiche(200),
-    refusNonJournalise: LECTURE_DE_FICHE_NON_JOURNALISEE,
   },
   {
     route: 'PATCH /api/v1/gestion/structures/:id',
@@ -252,7 +247,6 @@ export const SCENARIOS_OBJETS: ScenarioObjet[] = [
     regle: FICHE_GEREE,
     preparer: async ({ structureId }) => ({ parametres: { id: structureId } }),
     attendu: gererFiche(200),
-    refusNonJournalise: LECTURE_DE_FICHE_NON_JOURNALISEE,
   },
   {
     route: 'POST /api/v1/gestion/structures/:id/contacts',

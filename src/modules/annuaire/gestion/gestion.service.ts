@@ -45,6 +45,15 @@ function jourEnFrance(instant: Date): string {
 
 const auteurDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.acteur.utilisateurId : null);
 
+/** A refusal on a structure's record, in the audit trail (denied accesses are journaled like the others). */
+function journaliserRefus(ctx: ServiceContext, db: Db, structureId: string, action: string, raison: string) {
+  return recordAudit(
+    db,
+    { action, resultat: 'refus', raison, acteurUtilisateurId: auteurDe(ctx), cibleType: 'structure', cibleId: structureId, cibleStructureId: structureId, ip: ctx.ip },
+    ctx.now(),
+  );
+}
+
 /**
  * Runs a write on a structure's record: the structure is loaded and locked (edits of one
  * structure queue up), the policy decides, then the write runs in the same transaction. A refusal
@@ -55,26 +64,25 @@ async function ecrire<T>(ctx: ServiceContext, structureId: string, action: strin
     const structure = await repository.findStructure(tx, structureId, { verrouiller: true });
     if (!structure) return { refus: true as const };
     const decision = peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code });
-    const maintenant = ctx.now();
     if (!decision.autorise) {
-      await recordAudit(
-        tx,
-        { action, resultat: 'refus', raison: decision.raison, acteurUtilisateurId: auteurDe(ctx), cibleType: 'structure', cibleId: structureId, cibleStructureId: structureId, ip: ctx.ip },
-        maintenant,
-      );
+      await journaliserRefus(ctx, tx, structureId, action, decision.raison);
       return { refus: true as const };
     }
-    return { resultat: await travail({ tx, structure, decision, maintenant }) };
+    return { resultat: await travail({ tx, structure, decision, maintenant: ctx.now() }) };
   });
   if ('refus' in issue) throw gestionErrors.structureIntrouvable();
   return issue.resultat;
 }
 
-/** Loads a structure the actor manages, for reading; 404 otherwise. */
-async function structureLisible(ctx: ServiceContext, structureId: string) {
+/** Loads a structure the actor manages, for reading; 404 otherwise, the refusal audited like a write's. */
+async function structureLisible(ctx: ServiceContext, structureId: string, action: string) {
   const structure = await repository.findStructure(ctx.db, structureId);
-  const decision = structure ? peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code }) : null;
-  if (!structure || !decision?.autorise) throw gestionErrors.structureIntrouvable();
+  if (!structure) throw gestionErrors.structureIntrouvable();
+  const decision = peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code });
+  if (!decision.autorise) {
+    await journaliserRefus(ctx, ctx.db, structureId, action, decision.raison);
+    throw gestionErrors.structureIntrouvable();
+  }
   return { structure, decision };
 }
 
@@ -159,7 +167,7 @@ async function vueGeree(ctx: ServiceContext, db: Db, structureId: string): Promi
 
 /** A structure's record as its managers edit it: places, services, contacts, each with its version. */
 export async function lireStructureGeree(ctx: ServiceContext, structureId: string): Promise<StructureGeree> {
-  await structureLisible(ctx, structureId);
+  await structureLisible(ctx, structureId, 'annuaire.structure.lire');
   return vueGeree(ctx, ctx.db, structureId);
 }
 
@@ -188,7 +196,7 @@ export async function listerStructuresGerees(ctx: ServiceContext, query: ListeSt
 
 /** Who changed what and when, newest first, with the agents' names (management view only). */
 export async function lireHistorique(ctx: ServiceContext, structureId: string, query: { page: number; par_page: number }) {
-  await structureLisible(ctx, structureId);
+  await structureLisible(ctx, structureId, 'annuaire.historique.lire');
   const lignes = await repository.listModifications(ctx.db, structureId, query.par_page, (query.page - 1) * query.par_page);
   const noms = await decrireUtilisateurs(ctx.db, lignes.flatMap((l) => (l.auteur_utilisateur_id ? [l.auteur_utilisateur_id] : [])));
   return {
