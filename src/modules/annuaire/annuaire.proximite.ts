@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
+import { creerMemoireDeReference } from '../../shared/memoire-reference.js';
 import type { Horaires } from './annuaire.contract.js';
 
 /** One group of networks whose nearest places are wanted: by CEP operator type, or by network codes. */
@@ -32,6 +33,10 @@ export interface LieuProche {
   date_donnees: string;
 }
 
+// The networks of each CEP operator type, read at every routing: they change only with the
+// reference data (upsertReferentiel), which forgets them.
+export const memoireReseauxCep = creerMemoireDeReference<{ code: string; operateur_cep: string }[]>({ taille: 100 });
+
 /**
  * The `nombre` nearest places receiving the public of each group of networks, nearest first.
  * The networks are resolved first, so that each group's search is planned with its own codes:
@@ -51,10 +56,12 @@ export async function findNearestReceptionSites(
   const types = groupes.flatMap((g) => ('operateurCep' in g ? [g.operateurCep] : []));
   const reseaux =
     types.length > 0
-      ? await rows<{ code: string; operateur_cep: string }>(
-          db,
-          sql`SELECT code, operateur_cep FROM annuaire_reseau WHERE operateur_cep = ANY (${sql.param(types)}::text[])`,
-        )
+      ? ((await memoireReseauxCep.lire(db, [...types].sort().join(' '), () =>
+          rows<{ code: string; operateur_cep: string }>(
+            db,
+            sql`SELECT code, operateur_cep FROM annuaire_reseau WHERE operateur_cep = ANY (${sql.param(types)}::text[])`,
+          ),
+        )) ?? [])
       : [];
   const codesDe = (g: GroupeDeReseaux) => ('operateurCep' in g ? reseaux.filter((r) => r.operateur_cep === g.operateurCep).map((r) => r.code) : g.reseaux);
 

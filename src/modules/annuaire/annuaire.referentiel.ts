@@ -4,6 +4,7 @@ import { insertBatched } from '../../db/bulk.js';
 import { recordLoad } from '../../db/chargements.js';
 import { uuidNomme } from '../../shared/identifiants.js';
 import { normaliserTexte } from '../../shared/texte.js';
+import { memoireReseauxCep } from './annuaire.proximite.js';
 import { refreshLexique } from './annuaire.repository.js';
 import * as t from './annuaire.tables.js';
 
@@ -127,4 +128,6 @@ export async function replaceSources(
     await refreshLexique(tx);
     await recordLoad(tx, chargement.jeu, chargement.empreinte, chargement.structures.length);
   });
+  // After the commit: a routing during the load would otherwise keep the old networks.
+  memoireReseauxCep.oublier();
 }

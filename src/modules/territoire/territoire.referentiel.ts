@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { insertBatched } from '../../db/bulk.js';
 import { recordLoad } from '../../db/chargements.js';
+import { memoireCommunes } from './territoire.service.js';
 import * as t from './territoire.tables.js';
 
 /** What the loader of ../shared/data hands to this module, already parsed and checked. */
@@ -39,4 +40,6 @@ export async function replaceReferentielTerritoire(db: Db, donnees: DonneesTerri
     }
     await recordLoad(tx, JEU_TERRITOIRE, empreinte, donnees.communes.length);
   });
+  // After the commit: a read during the load would otherwise keep an old commune.
+  memoireCommunes.oublier();
 }

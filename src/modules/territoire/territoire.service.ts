@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../../shared/contexte.js';
+import { creerMemoireDeReference } from '../../shared/memoire-reference.js';
 import { normaliserTexte } from '../../shared/texte.js';
 import type { Commune, CommunesQuery, ContoursQuery } from './territoire.contract.js';
 import { territoireErrors } from './territoire.errors.js';
@@ -35,15 +36,21 @@ export async function searchCommunes(ctx: ServiceContext, query: CommunesQuery) 
  * The commune a search is centred on; unknown codes are a client error on the named field.
  * Exported for the other modules through index.ts.
  */
-export async function requireCommune(ctx: Pick<ServiceContext, 'db'>, code: string, chemin = 'commune'): Promise<Commune> {
-  const row = await repository.findCommune(ctx.db, code);
-  if (!row) throw territoireErrors.communeInconnue(chemin, code);
-  return toCommune(row);
-}
+// Every routing and every search near a commune starts by reading it: kept in memory (there are
+// 35 000), forgotten when the geography is loaded again.
+export const memoireCommunes = creerMemoireDeReference<Commune>({ taille: 40_000 });
 
 export async function findCommune(ctx: Pick<ServiceContext, 'db'>, code: string): Promise<Commune | undefined> {
-  const row = await repository.findCommune(ctx.db, code);
-  return row ? toCommune(row) : undefined;
+  return memoireCommunes.lire(ctx.db, code, async () => {
+    const row = await repository.findCommune(ctx.db, code);
+    return row ? toCommune(row) : undefined;
+  });
+}
+
+export async function requireCommune(ctx: Pick<ServiceContext, 'db'>, code: string, chemin = 'commune'): Promise<Commune> {
+  const commune = await findCommune(ctx, code);
+  if (!commune) throw territoireErrors.communeInconnue(chemin, code);
+  return commune;
 }
 
 /** The known communes among the given codes, in one query (imports resolve thousands at once). */
