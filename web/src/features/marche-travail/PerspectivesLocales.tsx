@@ -75,8 +75,23 @@ export function PerspectivesLocales({ rome }: PerspectivesLocalesProps) {
         />
       )}
       <form onSubmit={(e) => void envoyer(e)} noValidate aria-label="Perspectives locales d’un métier">
-        <ChampCommune label="Commune" valeur={commune} onChange={choisir} erreur={erreurCommune ?? erreurs.commune ?? null} />
-        <ChoixMetierBmo valeur={metier} onChange={setMetier} erreur={erreurs.metier ?? null} />
+        <ChampCommune
+          label="Commune"
+          valeur={commune}
+          onChange={(valeur) => {
+            choisir(valeur);
+            setErreurs(({ commune: _corrigee, ...autres }) => autres);
+          }}
+          erreur={erreurCommune ?? erreurs.commune ?? null}
+        />
+        <ChoixMetierBmo
+          valeur={metier}
+          onChange={(code) => {
+            setMetier(code);
+            setErreurs(({ metier: _corrige, ...autres }) => autres);
+          }}
+          erreur={erreurs.metier ?? null}
+        />
         {!rome && (
           <Input
             label="Code ROME du métier (facultatif)"
