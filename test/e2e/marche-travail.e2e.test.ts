@@ -116,6 +116,13 @@ describe('les perspectives locales d’un métier', () => {
     await resultat.getByText(/^Sans code ROME/).waitFor();
     await sansDefilementHorizontal(page);
     await verifierAccessibilite(page);
+
+    // The territory page's long tables scroll inside their frame, not the page.
+    await resultat.getByRole('link', { name: 'BORDEAUX' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bassin d’emploi BORDEAUX' }).waitFor();
+    await page.getByRole('img', { name: /^Taux de chômage des zones d’emploi du bassin BORDEAUX/ }).waitFor();
+    await sansDefilementHorizontal(page);
+    await verifierAccessibilite(page);
     expect(erreurs).toEqual([]);
   });
 });

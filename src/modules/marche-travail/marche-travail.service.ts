@@ -69,6 +69,11 @@ export async function perspectives(ctx: Ctx, query: PerspectivesQuery): Promise<
   ]);
   if (query.metier_bmo && !metierRow) throw marcheTravailErrors.metierBmoInconnu(query.metier_bmo);
   const bassin = lieu.bassinBmo;
+  const [recrutements, tension, chomage] = await Promise.all([
+    recrutementsDuBassin(ctx, bassin?.code ?? null, metierRow ?? null, s.bmo_2024),
+    tensionDuBassin(ctx, bassin?.code ?? null, query.rome ?? null, s.tension_2020),
+    chomageDeLaZone(ctx, lieu.zoneEmploi, s.chomage_ze_2020),
+  ]);
 
   return {
     commune: { code: commune.code, nom: commune.nom, departement: commune.departement },
@@ -78,9 +83,9 @@ export async function perspectives(ctx: Ctx, query: PerspectivesQuery): Promise<
     rome: query.rome ?? null,
     correspondance_rome_bmo: null,
     correspondance_message: MESSAGE_CORRESPONDANCE,
-    recrutements: await recrutementsDuBassin(ctx, bassin?.code ?? null, metierRow ?? null, s.bmo_2024),
-    tension: await tensionDuBassin(ctx, bassin?.code ?? null, query.rome ?? null, s.tension_2020),
-    chomage: await chomageDeLaZone(ctx, lieu.zoneEmploi, s.chomage_ze_2020),
+    recrutements,
+    tension,
+    chomage,
   };
 }
 

@@ -1,5 +1,6 @@
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { useId } from 'react';
+import { TableauDefilant } from '../../components/TableauDefilant.js';
 import { formaterTaux, libelleTrimestre } from './format.js';
 
 export interface SerieChomage {
@@ -111,32 +112,34 @@ export function CourbeChomage({ titre, series }: { titre: string; series: SerieC
         Taux de chômage trimestriel, corrigé des variations saisonnières, depuis le {libelleTrimestre(premier.trimestre)}.
       </figcaption>
       <Accordion label="Voir les données du graphique en tableau" className="fr-mt-1w">
-        <div className="fr-table fr-table--no-caption trj-courbe__tableau">
-          <table>
-            <caption>{titre}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Trimestre</th>
-                {series.map((s) => (
-                  <th key={s.nom} scope="col">
-                    {s.nom}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...trimestres].reverse().map((t) => (
-                <tr key={t}>
-                  <th scope="row">{libelleTrimestre(t)}</th>
-                  {valeurs.map((v, i) => {
-                    const valeur = v.get(t);
-                    return <td key={series[i]!.nom}>{valeur === undefined ? 'non publié' : formaterTaux(valeur)}</td>;
-                  })}
+        <TableauDefilant legende={titre}>
+          <div className="fr-table fr-table--no-scroll fr-table--no-caption">
+            <table>
+              <caption>{titre}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Trimestre</th>
+                  {series.map((s) => (
+                    <th key={s.nom} scope="col">
+                      {s.nom}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {[...trimestres].reverse().map((t) => (
+                  <tr key={t}>
+                    <th scope="row">{libelleTrimestre(t)}</th>
+                    {valeurs.map((v, i) => {
+                      const valeur = v.get(t);
+                      return <td key={series[i]!.nom}>{valeur === undefined ? 'non publié' : formaterTaux(valeur)}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableauDefilant>
       </Accordion>
     </figure>
   );

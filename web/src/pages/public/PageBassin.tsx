@@ -2,6 +2,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import { type LigneMetier, lireBassin } from '../../api/marche-travail.js';
 import { AvisErreur } from '../../components/AvisErreur.js';
+import { TableauDefilant } from '../../components/TableauDefilant.js';
 import { Chargement } from '../../components/Chargement.js';
 import { useDonnees } from '../../components/useDonnees.js';
 import { useTitrePage } from '../../components/useTitrePage.js';
@@ -15,17 +16,20 @@ const ZONES_SUR_LE_GRAPHIQUE = 4;
 function TableauMetiers({ legende, lignes }: { legende: string; lignes: LigneMetier[] }) {
   if (lignes.length === 0) return <p>Aucun métier ne remplit cette condition dans ce bassin.</p>;
   return (
-    <Table
-      caption={legende}
-      headers={['Métier (famille BMO)', 'Projets', 'Jugés difficiles', 'Part difficile', 'Part saisonnière']}
-      data={lignes.map((l) => [
-        l.metier.libelle,
-        formaterEffectif(l.projets),
-        formaterEffectif(l.difficiles),
-        formaterPart(l.part_difficiles),
-        formaterPart(l.part_saisonniers),
-      ])}
-    />
+    <TableauDefilant legende={legende}>
+      <Table
+        noScroll
+        caption={legende}
+        headers={['Métier (famille BMO)', 'Projets', 'Jugés difficiles', 'Part difficile', 'Part saisonnière']}
+        data={lignes.map((l) => [
+          l.metier.libelle,
+          formaterEffectif(l.projets),
+          formaterEffectif(l.difficiles),
+          formaterPart(l.part_difficiles),
+          formaterPart(l.part_saisonniers),
+        ])}
+      />
+    </TableauDefilant>
   );
 }
 
