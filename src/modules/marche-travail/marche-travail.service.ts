@@ -10,7 +10,7 @@ import type { MetierBmoRow, ProjetRow } from './marche-travail.repository.js';
 type Ctx = Pick<ServiceContext, 'db'>;
 type CodeSource = 'bmo_2024' | 'fap_2021' | 'tension_2020' | 'chomage_ze_2020';
 
-export const MESSAGE_CORRESPONDANCE =
+const MESSAGE_CORRESPONDANCE =
   'Aucune table officielle ne relie les métiers du ROME 4.0 aux familles de métiers de l’enquête BMO (FAP 2021) : ' +
   'les chiffres BMO affichés sont ceux de la famille choisie par la personne, pas une correspondance calculée.';
 

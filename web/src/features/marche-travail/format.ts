@@ -4,7 +4,7 @@ const entier = new Intl.NumberFormat('fr-FR');
 const pourcentage = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const taux = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-export const SECRET_STATISTIQUE = 'non publié (secret statistique)';
+const SECRET_STATISTIQUE = 'non publié (secret statistique)';
 
 export const formaterEntier = (n: number) => entier.format(n);
 export const formaterTaux = (t: number) => `${taux.format(t)} %`;
