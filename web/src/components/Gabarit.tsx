@@ -56,6 +56,11 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
           { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
           { text: 'Voies d’accès à un métier', linkProps: { href: '/voies-d-acces' }, isActive: chemin.startsWith('/voies-d-acces') },
+          {
+            text: 'Marché du travail',
+            linkProps: { href: '/marche-du-travail' },
+            isActive: chemin.startsWith('/marche-du-travail') || chemin.startsWith('/territoires/'),
+          },
           ...liensDossiers,
           ...lienGestion,
           ...liensJournal,
