@@ -139,6 +139,9 @@ export async function lireMetiers(reference: ReferenceData): Promise<DonneesMeti
     (c) => !codesFiches.has(c),
   );
   if (inconnu) throw new ReferenceDataError(`rome : le code ROME ${inconnu} est cité mais n’a pas de fiche.`);
+  const codesCompetences = new Set(competences.map((c) => c.code_ogr!));
+  const riasecOrphelin = riasecMacro.find((r) => !codesCompetences.has(r.code_ogr!));
+  if (riasecOrphelin) throw new ReferenceDataError(`rome : la macro-compétence ${riasecOrphelin.code_ogr} a un code RIASEC mais n’est pas au référentiel des compétences.`);
   const grandDomaineDe = new Map(crGdDp.map((c) => [c.code_domaine_professionel!, c.code_grand_domaine!]));
 
   return {
