@@ -14,7 +14,9 @@ export const SEUIL_SIMILARITE = 0.3;
 export function ressemble(colonne: SQL, valeur: SQL | string): SQL {
   // The function cannot use the trigram index: comparing first letters first (cheap) spares
   // ~95 % of the similarity computations. A typo on the very first letter is not forgiven.
-  return sql`(left(${colonne}, 1) = left(${valeur}::text, 1) AND similarity(${colonne}, ${valeur}::text) >= ${SEUIL_SIMILARITE})`;
+  // CASE fixes that order: in an AND the planner runs the cheaper-looking test first, and it
+  // costs similarity() below the comparison of two left() calls.
+  return sql`(CASE WHEN left(${colonne}, 1) = left(${valeur}::text, 1) THEN similarity(${colonne}, ${valeur}::text) >= ${SEUIL_SIMILARITE} ELSE false END)`;
 }
 
 /**

@@ -33,13 +33,15 @@ export function searchFiches(db: Executor, r: { mots: string[][]; requete: strin
           r.mots.map((formes) => sql`(${sql.join(formes.map((f) => sql`(' ' || ${colonne}) LIKE ${`% ${f}%`}`), sql` OR `)})`),
           sql` AND `,
         );
+  // A label that starts with what was typed comes first ("agent" → "Agent de piste" before "Chargé de développement").
+  const pertinence = (colonne: SQL) => sql`(similarity(${colonne}, ${r.requete}) + CASE WHEN ${colonne} LIKE ${`${r.requete}%`} THEN 0.5 ELSE 0 END)`;
   return rows<ResultatRow>(
     db,
     sql`WITH libelles AS (
-        SELECT a.code_rome, a.code_ogr, a.libelle, similarity(a.libelle_recherche, ${r.requete}) AS s
+        SELECT a.code_rome, a.code_ogr, a.libelle, ${pertinence(sql`a.libelle_recherche`)} AS s
         FROM metiers_appellation a WHERE ${contient(sql`a.libelle_recherche`)}
         UNION ALL
-        SELECT f.code_rome, NULL, f.libelle, CASE WHEN f.code_rome = ${r.code} THEN 2 ELSE similarity(f.libelle_recherche, ${r.requete}) END
+        SELECT f.code_rome, NULL, f.libelle, CASE WHEN f.code_rome = ${r.code} THEN 2 ELSE ${pertinence(sql`f.libelle_recherche`)} END
         FROM metiers_fiche f WHERE ${contient(sql`f.libelle_recherche`)} OR f.code_rome = ${r.code}
       ), par_fiche AS (
         SELECT code_rome, max(s) AS pertinence,

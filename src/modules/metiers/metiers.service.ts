@@ -71,11 +71,11 @@ export async function searchMetiers(ctx: Lecture, query: RechercheQuery): Promis
   const tous = motsDe(saisie);
   // Short words ("de", "a") say little and would match the start of many words: kept only when alone.
   const mots = tous.filter((m) => m.length >= 3).length ? tous.filter((m) => m.length >= 3) : tous;
-  const corrections = mots.length ? await motsCorriges(ctx.db, 'metiers_lexique', mots) : [];
+  const corrections = mots.length && !code ? await motsCorriges(ctx.db, 'metiers_lexique', mots) : [];
   const formes = corrections.map((c) => [...new Set([c.saisi, ...(c.corrige ? [c.corrige] : [])])]);
   const requete = corrections.map((c) => c.corrige ?? c.saisi).join(' ') || normaliserTexte(saisie);
   const trouves = await repository.searchFiches(ctx.db, {
-    mots: code ? [] : formes,
+    mots: formes,
     requete,
     code,
     limite: query.par_page,
