@@ -86,6 +86,8 @@ export function construireIndex(l: LignesIndex): IndexMetiers {
 }
 
 const ORDRE_TYPES: Record<TypeCompetence, number> = { savoir_faire: 0, savoir_etre: 1, savoir: 2 };
+// One collator for every sort: localeCompare with a locale builds one per call.
+const francais = new Intl.Collator('fr');
 
 /** A fiche's skills as a page offers them to tick: core first, then by type and label. */
 export function competencesCochables(index: IndexMetiers, fiche: FicheIndexee, codes?: Iterable<string>): CompetenceCochable[] {
@@ -96,6 +98,6 @@ export function competencesCochables(index: IndexMetiers, fiche: FicheIndexee, c
   }
   return liste.sort(
     (a, b) =>
-      Number(b.coeur_metier) - Number(a.coeur_metier) || ORDRE_TYPES[a.type] - ORDRE_TYPES[b.type] || a.libelle.localeCompare(b.libelle, 'fr') || a.code.localeCompare(b.code),
+      Number(b.coeur_metier) - Number(a.coeur_metier) || ORDRE_TYPES[a.type] - ORDRE_TYPES[b.type] || francais.compare(a.libelle, b.libelle) || a.code.localeCompare(b.code),
   );
 }
