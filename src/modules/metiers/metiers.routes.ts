@@ -18,10 +18,10 @@ import * as service from './metiers.service.js';
 const tags = ['Métiers'];
 const referentiel = { public: 'répertoire public des métiers (ROME 4.0 de France Travail)' };
 // Computations without a session and without writing: a request from another site changes nothing and learns nothing more.
-const calcul = {
-  public: 'chacun peut rapprocher son parcours des métiers du ROME ; rien n’est enregistré',
+const calcul = (raison: string) => ({
+  public: raison,
   sansJetonCsrf: 'calcul sans session ni écriture : une requête venue d’un autre site ne change rien et n’apprend rien de plus',
-};
+});
 const erreursFiche = { ...reponsesErreurAvec404, 410: erreurSchema, 503: erreurSchema };
 
 export const metiersRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
@@ -58,7 +58,7 @@ export const metiersRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
   app.post(
     '/api/v1/metiers/interets',
     {
-      config: { access: calcul, rateLimit: limite },
+      config: { access: calcul('chacun peut noter ses réponses au questionnaire d’intérêts ; rien n’est enregistré'), rateLimit: limite },
       schema: {
         tags,
         summary: 'Noter les réponses au questionnaire d’intérêts et proposer des familles de métiers',
@@ -73,7 +73,7 @@ export const metiersRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
   app.post(
     '/api/v1/metiers/rapprochement',
     {
-      config: { access: calcul, rateLimit: limite },
+      config: { access: calcul('chacun peut rapprocher son parcours des métiers du ROME ; rien n’est enregistré'), rateLimit: limite },
       schema: {
         tags,
         summary: 'Métiers les plus proches d’un parcours (expériences et compétences)',
