@@ -27,6 +27,8 @@ export interface IndexMetiers {
   fichesParCompetence: Map<string, string[]>;
   domaines: Map<string, { libelle: string; grandDomaineCode: string }>;
   grandsDomaines: Map<string, string>;
+  /** Each fiche's skills in the order they are shown, sorted once on first use. */
+  cochables: Map<string, CompetenceCochable[]>;
 }
 
 /** Core skills count double: they are what an employer looks for first. */
@@ -82,6 +84,7 @@ export function construireIndex(l: LignesIndex): IndexMetiers {
     fichesParCompetence,
     domaines: new Map(l.domaines.map((d) => [d.code, { libelle: d.libelle, grandDomaineCode: d.grand_domaine_code }])),
     grandsDomaines: new Map(l.grandsDomaines.map((g) => [g.code, g.libelle])),
+    cochables: new Map(),
   };
 }
 
@@ -90,14 +93,18 @@ const ORDRE_TYPES: Record<TypeCompetence, number> = { savoir_faire: 0, savoir_et
 const francais = new Intl.Collator('fr');
 
 /** A fiche's skills as a page offers them to tick: core first, then by type and label. */
-export function competencesCochables(index: IndexMetiers, fiche: FicheIndexee, codes?: Iterable<string>): CompetenceCochable[] {
+export function competencesCochables(index: IndexMetiers, fiche: FicheIndexee): CompetenceCochable[] {
+  const dejaTriees = index.cochables.get(fiche.code);
+  if (dejaTriees) return dejaTriees;
   const liste: CompetenceCochable[] = [];
-  for (const code of codes ?? fiche.competences.keys()) {
+  for (const [code, coeur] of fiche.competences) {
     const c = index.competences.get(code);
-    if (c) liste.push({ code, libelle: c.libelle, type: c.type, coeur_metier: fiche.competences.get(code) === true });
+    if (c) liste.push({ code, libelle: c.libelle, type: c.type, coeur_metier: coeur });
   }
-  return liste.sort(
+  liste.sort(
     (a, b) =>
       Number(b.coeur_metier) - Number(a.coeur_metier) || ORDRE_TYPES[a.type] - ORDRE_TYPES[b.type] || francais.compare(a.libelle, b.libelle) || a.code.localeCompare(b.code),
   );
+  index.cochables.set(fiche.code, liste);
+  return liste;
 }
