@@ -17,6 +17,7 @@ import { consentementRoutes } from '../modules/consentement/index.js';
 import { dossierRoutes } from '../modules/dossier/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
 import { marcheTravailRoutes } from '../modules/marche-travail/index.js';
+import { metiersRoutes } from '../modules/metiers/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import { voiesRoutes } from '../modules/voies/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
@@ -147,9 +148,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Identité', description: 'Connexion, session, second facteur' },
         { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
         { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
+        { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
-        { name: 'Voies d’accès', description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches' },
         { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
+        { name: 'Voies d’accès', description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -191,8 +193,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { config });
   await app.register(consentementRoutes);
   await app.register(aiguillageRoutes, { config });
-  await app.register(voiesRoutes, { config });
+  await app.register(metiersRoutes, { config });
   await app.register(marcheTravailRoutes);
+  await app.register(voiesRoutes, { config });
 
   app.get(
     '/api/v1/marque',
