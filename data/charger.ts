@@ -1,8 +1,10 @@
 import type { Database } from '../src/db/client.js';
 import { loadedFingerprint } from '../src/db/chargements.js';
+import { JEU_METIERS } from '../src/modules/metiers/index.js';
 import { JEU_TERRITOIRE } from '../src/modules/territoire/index.js';
 import { JEU_AIGUILLAGE, chargerReglesNationales, empreinteReglesNationales } from './aiguillage.loader.js';
 import { JEU_ANNUAIRE, chargerAnnuaire, empreinteAnnuaire } from './annuaire.loader.js';
+import { chargerMetiers, empreinteMetiers } from './metiers.loader.js';
 import { ReferenceData } from './reference.js';
 import { chargerTerritoire, empreinteTerritoire } from './territoire.loader.js';
 
@@ -38,6 +40,13 @@ export async function chargerReferentiels(database: Database, options: OptionsCh
     const { version, installee } = await chargerReglesNationales(database);
     journal(`Règles d’aiguillage nationales : version ${version}${installee ? ' enregistrée' : ' déjà enregistrée'}.`);
     charges.push(JEU_AIGUILLAGE);
+  }
+  if ((await loadedFingerprint(database.db, JEU_METIERS)) !== (await empreinteMetiers(reference))) {
+    const debut = performance.now();
+    journal('Chargement du ROME 4.0 (fiches métier, appellations, compétences, savoirs, mobilités, arborescences)…');
+    const version = await chargerMetiers(database, reference);
+    journal(`ROME ${version.numero} (${version.libelle}) chargé en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
+    charges.push(JEU_METIERS);
   }
   return charges;
 }

@@ -45,14 +45,14 @@ export class ReferenceData {
     return entree;
   }
 
-  private async lire(fichier: string): Promise<{ texte: string; sha256: string; entree: EntreeManifeste }> {
+  private async lire(fichier: string, encodage: 'utf8' | 'windows-1252' = 'utf8'): Promise<{ texte: string; sha256: string; entree: EntreeManifeste }> {
     const entree = await this.entree(fichier);
     const octets = await readFile(path.join(this.dossier, fichier));
     const sha256 = createHash('sha256').update(octets).digest('hex');
     if (sha256 !== entree.sha256) {
       throw new ReferenceDataError(`${fichier} : empreinte ${sha256} différente de celle du manifeste (${entree.sha256}).`);
     }
-    return { texte: octets.toString('utf8'), sha256, entree };
+    return { texte: new TextDecoder(encodage).decode(octets), sha256, entree };
   }
 
   private static verifierCompte(fichier: string, attendu: number | undefined, lu: number): void {
@@ -61,8 +61,9 @@ export class ReferenceData {
     }
   }
 
-  async csv(fichier: string): Promise<FichierReference<Record<string, string>[]>> {
-    const { texte, sha256, entree } = await this.lire(fichier);
+  /** A CSV file's rows; `encodage` for the few files published in Windows-1252 despite their name. */
+  async csv(fichier: string, encodage: 'utf8' | 'windows-1252' = 'utf8'): Promise<FichierReference<Record<string, string>[]>> {
+    const { texte, sha256, entree } = await this.lire(fichier, encodage);
     const lignes = parse(texte, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
     ReferenceData.verifierCompte(fichier, entree.rows, lignes.length);
     const colonnes = lignes[0] ? Object.keys(lignes[0]) : [];
@@ -92,6 +93,12 @@ export class ReferenceData {
     const hash = createHash('sha256').update(shas.join(','));
     for (const t of textesProjet) hash.update('\n').update(t);
     return hash.digest('hex');
+  }
+
+  /** A plain text file (release notes), checked against the manifest like the others. */
+  async texte(fichier: string): Promise<FichierReference<string>> {
+    const { texte, sha256 } = await this.lire(fichier);
+    return { fichier, sha256, contenu: texte };
   }
 
   /** The raw schema files (data·inclusion), also checked against the manifest. */

@@ -18,9 +18,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { chargerReferentiels } from '../../data/charger.js';
-import { type Database, createDatabase, createPgliteDatabase, rows } from '../../src/db/client.js';
+import { type Database, rows } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { type GroupeDeReseaux, findNearestReceptionSites } from '../../src/modules/annuaire/index.js';
 import {
@@ -36,6 +35,7 @@ import { SITUATIONS } from '../../src/modules/aiguillage/aiguillage.contract.js'
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, projectRoot } from '../../src/server/config.js';
 import { Aleatoire, TirageProportionnel } from './aleatoire.js';
+import { chronometrer, ouvrirBase, poster } from './banc.js';
 import { ecrireSectionPerformance } from './section-doc.js';
 import { type Statistiques, statistiques } from './mesure.js';
 
@@ -69,29 +69,6 @@ async function genererProfils(db: Database['db']): Promise<Profil[]> {
   }));
 }
 
-function poster(agent: http.Agent, port: number, chemin: string, corps: string): Promise<{ statut: number; corps: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: chemin, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(corps) } },
-      (res) => {
-        const morceaux: Buffer[] = [];
-        res.on('data', (m: Buffer) => morceaux.push(m));
-        res.on('end', () => resolve({ statut: res.statusCode ?? 0, corps: Buffer.concat(morceaux).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(corps);
-  });
-}
-
-async function chronometrer<T>(echantillons: number[], tache: () => Promise<T> | T): Promise<T> {
-  const debut = performance.now();
-  const resultat = await tache();
-  echantillons.push(performance.now() - debut);
-  return resultat;
-}
-
 interface ResultatMoteur {
   moteur: string;
   version: string;
@@ -104,36 +81,8 @@ interface ResultatMoteur {
   http: Statistiques;
 }
 
-async function ouvrir(moteur: 'pglite' | 'postgresql'): Promise<{ database: Database; fermer: () => Promise<void> }> {
-  if (moteur === 'pglite') {
-    const database = await createPgliteDatabase({ dataDir: undefined });
-    return { database, fermer: () => database.close() };
-  }
-  const administrer = async (requete: string) => {
-    const client = new pg.Client({ connectionString: serveur });
-    await client.connect();
-    try {
-      await client.query(requete);
-    } finally {
-      await client.end();
-    }
-  };
-  await administrer(`DROP DATABASE IF EXISTS ${BASE} WITH (FORCE)`);
-  await administrer(`CREATE DATABASE ${BASE}`);
-  const url = new URL(serveur);
-  url.pathname = `/${BASE}`;
-  const database = await createDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-  return {
-    database,
-    async fermer() {
-      await database.close();
-      await administrer(`DROP DATABASE IF EXISTS ${BASE} WITH (FORCE)`);
-    },
-  };
-}
-
 async function mesurer(moteur: 'pglite' | 'postgresql'): Promise<ResultatMoteur> {
-  const { database, fermer } = await ouvrir(moteur);
+  const { database, fermer } = await ouvrirBase(moteur, BASE, serveur);
   try {
     journal(`${moteur} : migrations et données de référence (lieux réels et territoire de démonstration)…`);
     const debutChargement = performance.now();

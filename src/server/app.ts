@@ -16,6 +16,7 @@ import { auditRoutes } from '../modules/audit/index.js';
 import { consentementRoutes } from '../modules/consentement/index.js';
 import { dossierRoutes } from '../modules/dossier/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
+import { metiersRoutes } from '../modules/metiers/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Identité', description: 'Connexion, session, second facteur' },
         { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
         { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
+        { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
@@ -187,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { config });
   await app.register(consentementRoutes);
   await app.register(aiguillageRoutes, { config });
+  await app.register(metiersRoutes, { config });
 
   app.get(
     '/api/v1/marque',

@@ -395,6 +395,8 @@ export const SANS_OBJET: Record<string, string> = {
   'GET /api/v1/connexion/oidc/:fournisseur/retour': 'le paramètre nomme un fournisseur d’identité configuré, pas un enregistrement',
   'GET /api/v1/invitations/:jeton': 'le jeton secret du lien (256 bits) est lui-même le droit de lire l’invitation : rien à deviner',
   'POST /api/v1/invitations/:jeton/acceptation': 'le jeton secret du lien (256 bits) est lui-même le droit d’accepter l’invitation : rien à deviner',
+  'GET /api/v1/metiers/:code': 'fiche du répertoire public des métiers (ROME) : la même pour tous, connecté ou non',
+  'GET /api/v1/metiers/:code/competences': 'compétences d’une fiche du répertoire public des métiers (ROME) : les mêmes pour tous',
 };
 
 /**

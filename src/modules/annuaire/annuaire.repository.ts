@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Executor, rows } from '../../db/client.js';
-import { ressemble } from '../../db/trigrammes.js';
+import { motsCorriges } from '../../db/trigrammes.js';
 import { type Horaires, PLAFOND_RESULTATS } from './annuaire.contract.js';
 
 export interface Centre {
@@ -150,17 +150,7 @@ export function searchServices(db: Db, f: FiltresServices): Promise<ServiceRow[]
 }
 
 /** The words of the query as typed, each with its closest word of the directory (trigrams). */
-export function correctWords(db: Executor, mots: string[]) {
-  return rows<{ saisi: string; corrige: string | null }>(
-    db,
-    sql`SELECT w AS saisi,
-        -- the lexicon holds words of 3 letters or more: a shorter one ("de") is kept as typed, not
-        -- "corrected" into a word nobody meant, which also spares a scan of the lexicon
-        CASE WHEN length(w) < 3 OR EXISTS (SELECT 1 FROM annuaire_lexique WHERE mot = w) THEN w
-          ELSE (SELECT mot FROM annuaire_lexique WHERE ${ressemble(sql`mot`, sql`w`)} ORDER BY similarity(mot, w) DESC, mot LIMIT 1) END AS corrige
-      FROM unnest(${sql.param(mots)}::text[]) WITH ORDINALITY AS m(w, n) ORDER BY n`,
-  );
-}
+export const correctWords = (db: Executor, mots: string[]) => motsCorriges(db, 'annuaire_lexique', mots);
 
 /**
  * After a load or an import: rebuilds the typo lexicon from the words of every service, then
