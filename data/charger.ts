@@ -1,9 +1,11 @@
 import type { Database } from '../src/db/client.js';
 import { loadedFingerprint } from '../src/db/chargements.js';
+import { JEU_MARCHE_TRAVAIL } from '../src/modules/marche-travail/index.js';
 import { JEU_METIERS } from '../src/modules/metiers/index.js';
 import { JEU_TERRITOIRE } from '../src/modules/territoire/index.js';
 import { JEU_AIGUILLAGE, chargerReglesNationales, empreinteReglesNationales } from './aiguillage.loader.js';
 import { JEU_ANNUAIRE, chargerAnnuaire, empreinteAnnuaire } from './annuaire.loader.js';
+import { chargerMarcheTravail, empreinteMarcheTravail } from './marche-travail.loader.js';
 import { chargerMetiers, empreinteMetiers } from './metiers.loader.js';
 import { ReferenceData } from './reference.js';
 import { chargerTerritoire, empreinteTerritoire } from './territoire.loader.js';
@@ -47,6 +49,13 @@ export async function chargerReferentiels(database: Database, options: OptionsCh
     const version = await chargerMetiers(database, reference);
     journal(`ROME ${version.numero} (${version.libelle}) chargé en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
     charges.push(JEU_METIERS);
+  }
+  if ((await loadedFingerprint(database.db, JEU_MARCHE_TRAVAIL)) !== (await empreinteMarcheTravail(reference))) {
+    const debut = performance.now();
+    journal('Chargement du marché du travail local (BMO 2024, tension 2020, taux de chômage par zone d’emploi)…');
+    const n = await chargerMarcheTravail(database, reference);
+    journal(`Marché du travail chargé : ${n} lignes BMO en ${((performance.now() - debut) / 1000).toFixed(1)} s.`);
+    charges.push(JEU_MARCHE_TRAVAIL);
   }
   return charges;
 }

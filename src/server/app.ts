@@ -16,6 +16,7 @@ import { auditRoutes } from '../modules/audit/index.js';
 import { consentementRoutes } from '../modules/consentement/index.js';
 import { dossierRoutes } from '../modules/dossier/index.js';
 import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../modules/identite/index.js';
+import { marcheTravailRoutes } from '../modules/marche-travail/index.js';
 import { metiersRoutes } from '../modules/metiers/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
         { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
+        { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -190,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentementRoutes);
   await app.register(aiguillageRoutes, { config });
   await app.register(metiersRoutes, { config });
+  await app.register(marcheTravailRoutes);
 
   app.get(
     '/api/v1/marque',

@@ -397,6 +397,7 @@ export const SANS_OBJET: Record<string, string> = {
   'POST /api/v1/invitations/:jeton/acceptation': 'le jeton secret du lien (256 bits) est lui-même le droit d’accepter l’invitation : rien à deviner',
   'GET /api/v1/metiers/:code': 'fiche du répertoire public des métiers (ROME) : la même pour tous, connecté ou non',
   'GET /api/v1/metiers/:code/competences': 'compétences d’une fiche du répertoire public des métiers (ROME) : les mêmes pour tous',
+  'GET /api/v1/marche-travail/bassins/:code': 'statistiques publiques d’un bassin d’emploi (BMO, INSEE) : les mêmes pour tous, connecté ou non',
 };
 
 /**

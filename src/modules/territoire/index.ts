@@ -1,6 +1,6 @@
 export { territoireRoutes } from './territoire.routes.js';
-export { requireCommune, findCommune, findCommunes } from './territoire.service.js';
-export type { Commune } from './territoire.contract.js';
+export { requireCommune, findCommune, findCommunes, localiserCommune, findBassinBmo, listZonesEmploiDuBassin } from './territoire.service.js';
+export type { BassinBmo, Commune, LocalisationCommune } from './territoire.contract.js';
 export { codeCommuneSchema } from './territoire.contract.js';
 export { replaceReferentielTerritoire, JEU_TERRITOIRE } from './territoire.referentiel.js';
 export type { DonneesTerritoire } from './territoire.referentiel.js';

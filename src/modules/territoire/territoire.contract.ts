@@ -51,3 +51,16 @@ export const regionSchema = z.object({ code: z.string(), nom: z.string() });
 export const regionsReponse = z.object({
   regions: z.array(regionSchema.extend({ departements: z.array(z.object({ code: z.string(), nom: z.string() })) })),
 });
+
+/** Where a commune stands on the labour-market maps: its BMO area and its 2020 employment area. */
+export interface LocalisationCommune {
+  bassinBmo: { code: string; libelle: string } | null;
+  zoneEmploi: { code: string; libelle: string | null } | null;
+}
+
+export interface BassinBmo {
+  code: string;
+  libelle: string;
+  departements: { code: string; nom: string }[];
+  region: { code: string; nom: string };
+}

@@ -95,3 +95,60 @@ export async function countRows(db: Executor, table: string): Promise<number> {
   const [row] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
   return row?.n ?? 0;
 }
+
+export interface LocalisationRow {
+  bassin_code: string | null;
+  bassin_libelle: string | null;
+  zone_emploi_code: string | null;
+  zone_emploi_libelle: string | null;
+}
+
+/** The BMO area and 2020 employment area of a commune (either may be missing from the published tables). */
+export async function findLocalisation(db: Executor, communeCode: string): Promise<LocalisationRow> {
+  const [row] = await rows<LocalisationRow>(
+    db,
+    sql`SELECT bc.bassin_code,
+        coalesce((SELECT b.libelle FROM territoire_bassin_bmo b WHERE b.code = bc.bassin_code ORDER BY b.departement_code LIMIT 1), trim(bc.libelle)) AS bassin_libelle,
+        zc.zone_emploi_code, z.libelle AS zone_emploi_libelle
+      FROM (SELECT ${communeCode}::text AS code) c
+      LEFT JOIN territoire_bassin_bmo_commune bc ON bc.commune_code = c.code
+      LEFT JOIN territoire_zone_emploi_commune zc ON zc.commune_code = c.code
+      LEFT JOIN territoire_zone_emploi z ON z.code = zc.zone_emploi_code
+      ORDER BY bc.bassin_code LIMIT 1`,
+  );
+  return row ?? { bassin_code: null, bassin_libelle: null, zone_emploi_code: null, zone_emploi_libelle: null };
+}
+
+export interface BassinBmoRow {
+  code: string;
+  libelle: string;
+  departement_code: string;
+  departement_nom: string | null;
+  region_code: string;
+  region_nom: string | null;
+}
+
+/** One row per département the BMO area spans (a few span two). */
+export function findBassinBmo(db: Executor, code: string): Promise<BassinBmoRow[]> {
+  return rows<BassinBmoRow>(
+    db,
+    sql`SELECT b.code, b.libelle, b.departement_code, d.nom AS departement_nom, b.region_code, r.nom AS region_nom
+      FROM territoire_bassin_bmo b
+      LEFT JOIN territoire_departement d ON d.code = b.departement_code
+      LEFT JOIN territoire_region r ON r.code = b.region_code
+      WHERE b.code = ${code} ORDER BY b.departement_code`,
+  );
+}
+
+/** The employment areas a BMO area's communes belong to, the one holding most of them first. */
+export function listZonesEmploiDuBassin(db: Executor, bassinCode: string) {
+  return rows<{ code: string; libelle: string | null; communes: number }>(
+    db,
+    sql`SELECT z.code, z.libelle, count(*)::int AS communes
+      FROM territoire_bassin_bmo_commune bc
+      JOIN territoire_zone_emploi_commune zc ON zc.commune_code = bc.commune_code
+      JOIN territoire_zone_emploi z ON z.code = zc.zone_emploi_code
+      WHERE bc.bassin_code = ${bassinCode}
+      GROUP BY z.code, z.libelle ORDER BY communes DESC, z.code`,
+  );
+}

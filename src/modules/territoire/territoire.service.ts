@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../shared/contexte.js';
 import { normaliserTexte } from '../../shared/texte.js';
-import type { Commune, CommunesQuery, ContoursQuery } from './territoire.contract.js';
+import type { BassinBmo, Commune, CommunesQuery, ContoursQuery, LocalisationCommune } from './territoire.contract.js';
 import { territoireErrors } from './territoire.errors.js';
 import * as repository from './territoire.repository.js';
 import type { CommuneRow } from './territoire.repository.js';
@@ -49,6 +49,33 @@ export async function findCommune(ctx: Pick<ServiceContext, 'db'>, code: string)
 /** The known communes among the given codes, in one query (imports resolve thousands at once). */
 export async function findCommunes(ctx: Pick<ServiceContext, 'db'>, codes: string[]): Promise<Commune[]> {
   return (await repository.findCommunes(ctx.db, codes)).map(toCommune);
+}
+
+/** The BMO area and the 2020 employment area of a commune; null where the published tables lack it. */
+export async function localiserCommune(ctx: Pick<ServiceContext, 'db'>, communeCode: string): Promise<LocalisationCommune> {
+  const row = await repository.findLocalisation(ctx.db, communeCode);
+  return {
+    bassinBmo: row.bassin_code ? { code: row.bassin_code, libelle: row.bassin_libelle ?? row.bassin_code } : null,
+    zoneEmploi: row.zone_emploi_code ? { code: row.zone_emploi_code, libelle: row.zone_emploi_libelle } : null,
+  };
+}
+
+/** A BMO 2024 area with its départements and région; undefined when the code is unknown. */
+export async function findBassinBmo(ctx: Pick<ServiceContext, 'db'>, code: string): Promise<BassinBmo | undefined> {
+  const lignes = await repository.findBassinBmo(ctx.db, code);
+  const premiere = lignes[0];
+  if (!premiere) return undefined;
+  return {
+    code: premiere.code,
+    libelle: premiere.libelle,
+    departements: lignes.map((l) => ({ code: l.departement_code, nom: l.departement_nom ?? l.departement_code })),
+    region: { code: premiere.region_code, nom: premiere.region_nom ?? premiere.region_code },
+  };
+}
+
+/** The 2020 employment areas overlapping a BMO area, with how many of its communes each holds. */
+export async function listZonesEmploiDuBassin(ctx: Pick<ServiceContext, 'db'>, bassinCode: string) {
+  return repository.listZonesEmploiDuBassin(ctx.db, bassinCode);
 }
 
 export async function listContours(ctx: ServiceContext, query: ContoursQuery) {

@@ -55,6 +55,11 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
           { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
+          {
+            text: 'Marché du travail',
+            linkProps: { href: '/marche-du-travail' },
+            isActive: chemin.startsWith('/marche-du-travail') || chemin.startsWith('/territoires/'),
+          },
           ...liensDossiers,
           ...lienGestion,
           ...liensJournal,

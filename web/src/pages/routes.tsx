@@ -10,8 +10,10 @@ import { PageVersionAiguillage } from './coordination/PageVersionAiguillage.js';
 import { PageMesAcces } from './personne/PageMesAcces.js';
 import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
+import { PageBassin } from './public/PageBassin.js';
 import { PageConnexion } from './public/PageConnexion.js';
 import { PageInvitation } from './public/PageInvitation.js';
+import { PageMarcheDuTravail } from './public/PageMarcheDuTravail.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
@@ -37,6 +39,8 @@ export const routes: RoutePage[] = [
   { motif: /^\/gestion\/structures\/?$/, page: (_, recherche) => <PageMesStructures recherche={recherche} /> },
   { motif: /^\/gestion\/structures\/([^/]+)\/?$/, page: ([id], recherche) => <PageGestionStructure key={id} id={id!} recherche={recherche} /> },
   { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
+  { motif: /^\/marche-du-travail\/?$/, page: (_, recherche) => <PageMarcheDuTravail recherche={recherche} /> },
+  { motif: /^\/territoires\/bassins\/([^/]+)\/?$/, page: ([code]) => <PageBassin key={code} code={code!} /> },
   { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
   { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },
