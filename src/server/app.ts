@@ -19,6 +19,7 @@ import { ACTEUR_ANONYME, equipeRoutes, identiteRoutes, oidcRoutes } from '../mod
 import { marcheTravailRoutes } from '../modules/marche-travail/index.js';
 import { metiersRoutes } from '../modules/metiers/index.js';
 import { territoireRoutes } from '../modules/territoire/index.js';
+import { voiesRoutes } from '../modules/voies/index.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
+        { name: 'Voies d’accès', description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches' },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -193,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(aiguillageRoutes, { config });
   await app.register(metiersRoutes, { config });
   await app.register(marcheTravailRoutes);
+  await app.register(voiesRoutes, { config });
 
   app.get(
     '/api/v1/marque',

@@ -10,3 +10,4 @@ export { envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
 export type { OptionsRappels } from './fraicheur/fraicheur.service.js';
 export { findNearestReceptionSites } from './annuaire.proximite.js';
 export type { GroupeDeReseaux, LieuProche } from './annuaire.proximite.js';
+export { searchServices } from './annuaire.service.js';

@@ -13,6 +13,7 @@ const LIBELLES_CHAMPS: Record<string, string> = {
   page: 'Page',
   par_page: 'Nombre de résultats par page',
   id: 'Adresse de la page',
+  metier: 'Métier visé',
 };
 
 /** French error notice showing the API's own message and, when given, what is wrong in each field. */

@@ -60,6 +60,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
             linkProps: { href: '/marche-du-travail' },
             isActive: chemin.startsWith('/marche-du-travail') || chemin.startsWith('/territoires/'),
           },
+          { text: 'Voies d’accès à un métier', linkProps: { href: '/voies-d-acces' }, isActive: chemin.startsWith('/voies-d-acces') },
           ...liensDossiers,
           ...lienGestion,
           ...liensJournal,

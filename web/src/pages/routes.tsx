@@ -17,6 +17,7 @@ import { PageMarcheDuTravail } from './public/PageMarcheDuTravail.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
+import { PageVoiesAcces } from './public/PageVoiesAcces.js';
 import { PageEquipe } from './structure/PageEquipe.js';
 import { PageGestionStructure } from './structure/PageGestionStructure.js';
 import { PageMesStructures } from './structure/PageMesStructures.js';
@@ -41,6 +42,7 @@ export const routes: RoutePage[] = [
   { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
   { motif: /^\/marche-du-travail\/?$/, page: (_, recherche) => <PageMarcheDuTravail recherche={recherche} /> },
   { motif: /^\/territoires\/bassins\/([^/]+)\/?$/, page: ([code]) => <PageBassin key={code} code={code!} /> },
+  { motif: /^\/voies-d-acces\/?$/, page: (_, recherche) => <PageVoiesAcces recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
   { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },

@@ -1,0 +1,8 @@
+import { AppError } from '../../server/errors.js';
+
+export const voiesErrors = {
+  rayonSansCommune: () =>
+    new AppError('voies.rayon_sans_commune', 400, 'Le rayon se mesure autour d’une commune : indiquez aussi la commune.', [
+      { chemin: 'rayon_km', message: 'utilisable seulement avec le paramètre commune' },
+    ]),
+};
