@@ -65,6 +65,10 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     await page.waitForURL(/\/metiers\/J1501$/);
     await page.getByRole('heading', { level: 1, name: 'Aide-soignant / Aide-soignante' }).waitFor();
     await page.getByText('Fiche ROME J1501', { exact: false }).waitFor();
+    // A fiche belongs to "Rechercher un métier", under the "Métiers" menu (closed again: its links are hidden).
+    expect(await menu.getByRole('button', { name: 'Métiers' }).getAttribute('aria-current')).toBe('true');
+    expect(await menu.getByRole('link', { name: 'Rechercher un métier', includeHidden: true }).getAttribute('aria-current')).toBe('page');
+    expect(await menu.getByRole('link', { name: 'Rapprocher mes compétences', includeHidden: true }).getAttribute('aria-current')).toBeNull();
     expect(await page.getByRole('region', { name: 'Le métier' }).locator('p').count()).toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Accès au métier' }).locator('p').count()).toBeGreaterThan(0);
     const competences = page.getByRole('region', { name: 'Compétences' });
@@ -233,6 +237,37 @@ describe('sur un téléphone, au clavier', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/metiers\/D1102$/);
     await page.getByRole('heading', { level: 1 }).filter({ hasText: /Boulanger/ }).waitFor();
+    await sansDefilementHorizontal(page);
+    await verifierAccessibilite(page);
+
+    // A long list comes page by page, and the page is in the address.
+    await page.goto('/metiers?q=agent');
+    const pagination = page.getByRole('navigation', { name: 'Pagination' });
+    await pagination.getByRole('link', { name: '2', exact: true }).click();
+    await page.waitForURL(/\?q=agent&page=2$/);
+    await page.getByRole('heading', { level: 2, name: /métiers trouvés pour « agent » \(page 2\)$/ }).waitFor();
+    expect(await page.getByRole('region', { name: /pour « agent »/ }).locator('.fr-card').count()).toBe(10);
+    await sansDefilementHorizontal(page);
+    expect(erreurs).toEqual([]);
+  });
+
+  it('ajoute une expérience au clavier dans le rapprochement, sans défilement horizontal', async () => {
+    const { page, erreurs } = await nouvellePage(parcours, { largeur: 375, hauteur: 812 });
+    await page.goto('/metiers/rapprochement');
+    await page.getByRole('heading', { level: 2, name: '1. Vos expériences (0 sur 3)' }).waitFor();
+    await tabulerJusqua(page, /^input\|Un métier que vous avez exercé/);
+    await page.keyboard.type('aide soignente');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: /métiers proposés pour « aide soignente »/ }).waitFor();
+    await tabulerJusqua(page, /^button\|Ajouter « Aide-soignant \/ Aide-soignante »/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focus(page)).toBe('h2|1. Vos expériences (1 sur 3)');
+    await page.getByText('« Aide-soignant / Aide-soignante » ajouté à vos expériences.').waitFor();
+    await tabulerJusqua(page, /^button\|Cocher les \d+ compétences du cœur de métier/);
+    await page.keyboard.press('Enter');
+    await tabulerJusqua(page, /^button\|Voir les métiers proches/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: /^Les \d+ métiers les plus proches de votre parcours$/ }).waitFor();
     await sansDefilementHorizontal(page);
     await verifierAccessibilite(page);
     expect(erreurs).toEqual([]);

@@ -63,12 +63,12 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
   };
 
   const ajouter = (e: ExperienceChoisie) => {
-    modifier((avant) =>
-      avant.experiences.length >= EXPERIENCES_PAGE_MAX || avant.experiences.some((x) => cleExperience(x.experience) === cleExperience(e.experience))
-        ? avant
-        : { ...avant, experiences: [...avant.experiences, e] },
-    );
-    setAnnonce(`« ${e.libelle} » ajouté à vos expériences.`);
+    if (cles.includes(cleExperience(e.experience))) setAnnonce(`« ${e.libelle} » figure déjà dans vos expériences.`);
+    else if (experiences.length >= EXPERIENCES_PAGE_MAX) setAnnonce(`« ${e.libelle} » n’a pas été ajouté : retirez d’abord une de vos ${EXPERIENCES_PAGE_MAX} expériences.`);
+    else {
+      modifier((avant) => ({ ...avant, experiences: [...avant.experiences, e] }));
+      setAnnonce(`« ${e.libelle} » ajouté à vos expériences.`);
+    }
     titreExperiences.current?.focus();
   };
   const retirer = (e: ExperienceChoisie) => {
@@ -122,7 +122,7 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
         <h2 id="titre-experiences" ref={titreExperiences} tabIndex={-1}>
           1. Vos expériences ({experiences.length} sur {EXPERIENCES_PAGE_MAX})
         </h2>
-        <p className="fr-sr-only" role="status">
+        <p className="fr-text--sm" role="status">
           {annonce}
         </p>
         {experiences.length === 0 ? (
