@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client.js';
 import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
@@ -115,6 +117,23 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     await verifierAccessibilite(page);
     // The 404 of the API is the expected answer here, not a fault of the page.
     expect(erreurs.filter((e) => !e.includes('404'))).toEqual([]);
+  });
+
+  it('dit qu’une fiche a quitté le référentiel, et à quelle version', async () => {
+    // A synthetic code of an earlier version, kept as a reload of a later version keeps it.
+    await rows(
+      parcours.app.database.db,
+      sql`INSERT INTO metiers_code_retire (nature, code, libelle, code_rome, derniere_version, retire_en) VALUES ('fiche', 'K9998', 'Métier d’essai retiré', 'K9998', 59, 60)`,
+    );
+    const { page, erreurs } = await nouvellePage(parcours);
+    await page.goto('/metiers/K9998');
+    await page.getByRole('heading', { level: 1, name: 'Fiche retirée du répertoire des métiers' }).waitFor();
+    await page
+      .getByText('La fiche K9998 « Métier d’essai retiré » a été retirée du ROME à la version 60 (elle figurait encore dans la version 59) : cherchez le métier par son intitulé.')
+      .waitFor();
+    await verifierAccessibilite(page);
+    // The 410 of the API is the expected answer here, not a fault of the page.
+    expect(erreurs.filter((e) => !e.includes('410'))).toEqual([]);
   });
 });
 
