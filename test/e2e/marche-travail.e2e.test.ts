@@ -32,7 +32,9 @@ describe('les perspectives locales d’un métier', () => {
   it('montre pour Bordeaux les projets de recrutement, la part difficile, la tension 2020 et la courbe du chômage, puis ouvre la page du bassin', async () => {
     const { page, erreurs } = await nouvellePage(parcours);
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Marché du travail' }).click();
+    const navigation = page.getByRole('navigation', { name: 'Menu principal' });
+    await navigation.getByRole('button', { name: 'Métiers' }).click();
+    await navigation.getByRole('link', { name: 'Marché du travail' }).click();
     await page.waitForURL(/\/marche-du-travail$/);
     await page.getByRole('heading', { level: 1, name: 'Le marché du travail près de chez vous' }).waitFor();
     await verifierAccessibilite(page);
@@ -82,6 +84,7 @@ describe('les perspectives locales d’un métier', () => {
     const { page, erreurs } = await nouvellePage(parcours, { largeur: 375, hauteur: 812 });
     await page.goto('/');
     await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Métiers' }).click();
     await page.getByRole('dialog').getByRole('link', { name: 'Marché du travail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Le marché du travail près de chez vous' }).waitFor();
     await sansDefilementHorizontal(page);

@@ -40,7 +40,8 @@ describe('« Voies d’accès à un métier », sur un téléphone', () => {
     const { page, erreurs } = await nouvellePage(parcours, { largeur: 375, hauteur: 812 });
     await page.goto('/');
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('dialog').getByRole('link', { name: 'Voies d’accès à un métier' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Métiers' }).click();
+    await page.getByRole('dialog').getByRole('link', { name: 'Voies d’accès' }).click();
     await page.waitForURL(/\/voies-d-acces$/);
     await page.getByRole('heading', { level: 1, name: 'Voies d’accès à un métier' }).waitFor();
 

@@ -7,6 +7,7 @@ import { useLiensJournal } from '../features/audit/useLiensJournal.js';
 import { useLiensDossiers } from '../features/dossier/useLiensDossiers.js';
 import { useLienGestion } from '../features/gestion/useLienGestion.js';
 import { useAccesRapides } from '../features/identite/AccesRapides.js';
+import { estRubriqueMetiers, liensMetiers } from '../features/metiers/navigation.js';
 import { MarqueContexte } from './marque.js';
 
 /** The page frame: skip links, DSFR header and footer, main landmark that receives focus on page change. */
@@ -55,12 +56,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
           { text: 'Accueil', linkProps: { href: '/' }, isActive: chemin === '/' },
           { text: 'Trouver un service', linkProps: { href: '/annuaire' }, isActive: estAnnuaire },
           { text: 'Trouver mon conseiller', linkProps: { href: '/trouver-mon-conseiller' }, isActive: chemin.startsWith('/trouver-mon-conseiller') },
-          { text: 'Voies d’accès à un métier', linkProps: { href: '/voies-d-acces' }, isActive: chemin.startsWith('/voies-d-acces') },
-          {
-            text: 'Marché du travail',
-            linkProps: { href: '/marche-du-travail' },
-            isActive: chemin.startsWith('/marche-du-travail') || chemin.startsWith('/territoires/'),
-          },
+          { text: 'Métiers', menuLinks: liensMetiers(chemin), isActive: estRubriqueMetiers(chemin) },
           ...liensDossiers,
           ...lienGestion,
           ...liensJournal,

@@ -12,8 +12,12 @@ import { PageAccueil } from './public/PageAccueil.js';
 import { PageAnnuaire } from './public/PageAnnuaire.js';
 import { PageBassin } from './public/PageBassin.js';
 import { PageConnexion } from './public/PageConnexion.js';
+import { PageFicheMetier } from './public/PageFicheMetier.js';
+import { PageInterets } from './public/PageInterets.js';
 import { PageInvitation } from './public/PageInvitation.js';
 import { PageMarcheDuTravail } from './public/PageMarcheDuTravail.js';
+import { PageMetiers } from './public/PageMetiers.js';
+import { PageRapprochement } from './public/PageRapprochement.js';
 import { PageService } from './public/PageService.js';
 import { PageStructure } from './public/PageStructure.js';
 import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
@@ -40,9 +44,13 @@ export const routes: RoutePage[] = [
   { motif: /^\/gestion\/structures\/?$/, page: (_, recherche) => <PageMesStructures recherche={recherche} /> },
   { motif: /^\/gestion\/structures\/([^/]+)\/?$/, page: ([id], recherche) => <PageGestionStructure key={id} id={id!} recherche={recherche} /> },
   { motif: /^\/trouver-mon-conseiller\/?$/, page: () => <PageTrouverMonConseiller /> },
-  { motif: /^\/voies-d-acces\/?$/, page: (_, recherche) => <PageVoiesAcces recherche={recherche} /> },
   { motif: /^\/marche-du-travail\/?$/, page: (_, recherche) => <PageMarcheDuTravail recherche={recherche} /> },
   { motif: /^\/territoires\/bassins\/([^/]+)\/?$/, page: ([code]) => <PageBassin key={code} code={code!} /> },
+  { motif: /^\/metiers\/?$/, page: (_, recherche) => <PageMetiers recherche={recherche} /> },
+  { motif: /^\/metiers\/rapprochement\/?$/, page: (_, recherche) => <PageRapprochement recherche={recherche} /> },
+  { motif: /^\/metiers\/interets\/?$/, page: () => <PageInterets /> },
+  { motif: /^\/metiers\/([^/]+)\/?$/, page: ([code]) => <PageFicheMetier key={code} code={code!} /> },
+  { motif: /^\/voies-d-acces\/?$/, page: (_, recherche) => <PageVoiesAcces recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/?$/, page: (_, recherche) => <PageReglesAiguillage recherche={recherche} /> },
   { motif: /^\/coordination\/aiguillage\/versions\/([^/]+)\/?$/, page: ([id]) => <PageVersionAiguillage key={id} id={id!} /> },
   { motif: /^\/coordination\/aiguillage\/nouvelle-version\/?$/, page: (_, recherche) => <PageDepotAiguillage key={recherche} recherche={recherche} /> },
