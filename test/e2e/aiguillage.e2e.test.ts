@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CompteDeTest, creerCompte } from '../factories/identite.js';
-import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, nouvellePage, type Parcours, sansDefilementHorizontal, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 let coordinatrice: CompteDeTest;
@@ -16,11 +16,6 @@ afterAll(async () => {
 });
 
 const suivant = (page: Page) => page.getByRole('button', { name: 'Suivant' }).click();
-
-async function sansDefilementHorizontal(page: Page): Promise<void> {
-  const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
-  expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
-}
 
 describe('« Trouver mon conseiller », sur un téléphone', () => {
   it('pose une question par écran, puis donne les conseillers avec leurs raisons, leurs lieux sur une liste et une carte', async () => {

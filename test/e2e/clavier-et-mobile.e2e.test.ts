@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, focus, nouvellePage, type Parcours, sansDefilementHorizontal, tabulerJusqua, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 
@@ -16,32 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await parcours?.fermer();
 });
-
-/** Description of the focused element: its accessible label or text. */
-async function focus(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const id = el.id;
-    const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : null;
-    return `${el.tagName.toLowerCase()}|${(label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
-  });
-}
-
-/** Presses Tab until the focus reaches an element whose description matches (at most 40 times). */
-async function tabulerJusqua(page: Page, motif: RegExp): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    const courant = await focus(page);
-    if (motif.test(courant)) return courant;
-  }
-  throw new Error(`focus jamais atteint : ${motif}`);
-}
-
-async function sansDefilementHorizontal(page: Page): Promise<void> {
-  const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
-  expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
-}
 
 describe('au clavier seul', () => {
   it('remplit le formulaire de l’annuaire, choisit la commune dans la liste et ouvre un résultat', async () => {

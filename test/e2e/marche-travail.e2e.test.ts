@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, nouvellePage, type Parcours, sansDefilementHorizontal, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 
@@ -11,11 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await parcours?.fermer();
 });
-
-async function sansDefilementHorizontal(page: Page): Promise<void> {
-  const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
-  expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
-}
 
 /** Narrows the BMO family list with the filter, then picks the family by its label. */
 async function choisirFamille(page: Page, filtre: string, libelle: string): Promise<void> {

@@ -99,3 +99,30 @@ export async function verifierAccessibilite(page: Page): Promise<void> {
   });
   expect(resultat, `violations axe sur ${page.url()}`).toEqual([]);
 }
+
+/** Description of the focused element: `tag|label`, the label being its <label>, aria-label or text. */
+export async function focus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const id = el.id;
+    const label = id ? document.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent : null;
+    return `${el.tagName.toLowerCase()}|${(label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
+  });
+}
+
+/** Presses Tab until the focus reaches an element whose description matches; returns that description. */
+export async function tabulerJusqua(page: Page, motif: RegExp, maximum = 80): Promise<string> {
+  for (let i = 0; i < maximum; i++) {
+    await page.keyboard.press('Tab');
+    const courant = await focus(page);
+    if (motif.test(courant)) return courant;
+  }
+  throw new Error(`focus jamais atteint en ${maximum} tabulations : ${motif}`);
+}
+
+/** A phone layout must not scroll sideways. */
+export async function sansDefilementHorizontal(page: Page): Promise<void> {
+  const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
+  expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
+}

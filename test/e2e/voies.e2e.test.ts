@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, focus, nouvellePage, type Parcours, sansDefilementHorizontal, tabulerJusqua, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 
@@ -11,29 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await parcours?.fermer();
 });
-
-/** Description of the focused element: its label, or its text. */
-async function focus(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return '';
-    const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
-    return `${el.tagName.toLowerCase()}|${(label ?? el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
-  });
-}
-
-async function tabulerJusqua(page: Page, motif: RegExp): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    if (motif.test(await focus(page))) return;
-  }
-  throw new Error(`focus jamais atteint : ${motif}`);
-}
-
-async function sansDefilementHorizontal(page: Page): Promise<void> {
-  const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
-  expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
-}
 
 describe('« Voies d’accès à un métier », sur un téléphone', () => {
   it('montre les voies, puis, la commune choisie, ce que demande la VAE et les services proches qui la proposent, jusqu’à la fiche d’un service', async () => {
