@@ -87,6 +87,14 @@ export async function nouvellePage(parcours: Parcours, options: { largeur?: numb
 
 /** axe-core on the page as it is now: no violation allowed, whatever its impact. */
 export async function verifierAccessibilite(page: Page): Promise<void> {
+  // A dialog or panel still fading in has its text at partial opacity: axe would judge the
+  // contrast of a frame of the transition. Finite animations are let finish (2 s at most).
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
   await page.evaluate(axe.source);
   const resultat = await page.evaluate(async () => {
     const r = await (window as unknown as { axe: typeof axe }).axe.run(document);

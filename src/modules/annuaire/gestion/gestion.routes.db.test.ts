@@ -11,6 +11,7 @@ import type { StructureGeree } from './gestion.contract.js';
 let t: AppDeTest;
 let monde: MondeDeTest;
 let A: string;
+let appelsPatch = 0;
 
 beforeAll(async () => {
   t = await creerAppDeTest();
@@ -106,7 +107,8 @@ const SCENARIOS: Scenario[] = [
     nom: 'PATCH structure',
     action: 'annuaire.structure.modifier',
     statut: 200,
-    appel: async (c, id) => envoyer(c, 'PATCH', url(id), { version: (await fiche(A)).version, telephone: `05 00 00 ${String(Math.floor(Math.random() * 90) + 10)} 00` }),
+    // A new number at each call: an unchanged value writes nothing, and the test reads the write's event.
+    appel: async (c, id) => envoyer(c, 'PATCH', url(id), { version: (await fiche(A)).version, telephone: `05 00 00 ${String(10 + (appelsPatch++ % 90))} 00` }),
   },
   { nom: 'POST confirmation', action: 'annuaire.structure.confirmer', statut: 200, appel: (c, id) => envoyer(c, 'POST', url(id, '/confirmation')) },
   {
