@@ -15,7 +15,6 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { chargerReferentiels } from '../../data/charger.js';
@@ -35,7 +34,7 @@ import { SITUATIONS } from '../../src/modules/aiguillage/aiguillage.contract.js'
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, projectRoot } from '../../src/server/config.js';
 import { Aleatoire, TirageProportionnel } from './aleatoire.js';
-import { chronometrer, ouvrirBase, poster } from './banc.js';
+import { chronometrer, enteteRapport, ms, ouvrirBase, poster, tableauMesures } from './banc.js';
 import { ecrireSectionPerformance } from './section-doc.js';
 import { type Statistiques, statistiques } from './mesure.js';
 
@@ -157,15 +156,11 @@ async function mesurer(moteur: 'pglite' | 'postgresql'): Promise<ResultatMoteur>
   }
 }
 
-const ms = (v: number) => (v < 0.1 ? v.toFixed(3) : v.toFixed(2));
 const verdict = (v: number) => (v < OBJECTIF_MS ? 'atteint' : '**manqué**');
 
 function rapport(resultats: ResultatMoteur[], dureeTotale: number): string {
   const lignes = [
-    `Mesuré le ${new Date().toISOString().slice(0, 10)}, par \`npm run bench:aiguillage\` (${(dureeTotale / 60).toFixed(1)} min en tout), ` +
-      `charge moyenne de la machine ${os.loadavg()[0]!.toFixed(1)} au moment du rapport.`,
-    '',
-    `Machine : ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}, Node.js ${process.version}.`,
+    ...enteteRapport('npm run bench:aiguillage', dureeTotale),
     `Profils : ${PROFILS} (graine ${GRAINE}), communes tirées au prorata de leur population, toutes les situations ; ${tours} passes mesurées après une passe d’échauffement.`,
     '',
     '| objectif (p95 en processus < 5 ms) | moteur | mesuré | |',
@@ -175,19 +170,13 @@ function rapport(resultats: ResultatMoteur[], dureeTotale: number): string {
       `| décision et lieux les plus proches | ${r.moteur} | ${ms(r.complet.p95)} ms | ${verdict(r.complet.p95)} |`,
     ]),
     '',
-    '| mesure (ms) | moteur | n | p50 | p95 | p99 |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
-    ...resultats.flatMap((r) =>
-      (
-        [
-          ['moteur de règles seul (jeu compilé)', r.moteurSeul],
-          ['décision en processus', r.decision],
-          ['lieux les plus proches seuls', r.lieuxSeuls],
-          ['réponse complète en processus', r.complet],
-          ['réponse complète par HTTP', r.http],
-        ] as const
-      ).map(([nom, s]) => `| ${nom} | ${r.moteur} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} |`),
-    ),
+    ...tableauMesures(resultats, (r) => [
+      ['moteur de règles seul (jeu compilé)', r.moteurSeul],
+      ['décision en processus', r.decision],
+      ['lieux les plus proches seuls', r.lieuxSeuls],
+      ['réponse complète en processus', r.complet],
+      ['réponse complète par HTTP', r.http],
+    ]),
     '',
     ...resultats.map(
       (r) =>

@@ -14,7 +14,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { chargerMetiers } from '../../data/metiers.loader.js';
 import { ReferenceData } from '../../data/reference.js';
@@ -27,7 +26,7 @@ import { findVersionCourante, readLignesIndex } from '../../src/modules/metiers/
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { Aleatoire } from './aleatoire.js';
-import { chronometrer, ouvrirBase, poster } from './banc.js';
+import { chronometrer, enteteRapport, ms, ouvrirBase, poster, tableauMesures } from './banc.js';
 import { type Statistiques, statistiques } from './mesure.js';
 import { ecrireSectionPerformance } from './section-doc.js';
 
@@ -149,15 +148,11 @@ async function mesurer(moteur: 'pglite' | 'postgresql'): Promise<ResultatMoteur>
   }
 }
 
-const ms = (v: number) => (v < 0.1 ? v.toFixed(3) : v.toFixed(2));
 const verdict = (v: number) => (v < OBJECTIF_MS ? 'atteint' : '**manqué**');
 
 function rapport(resultats: ResultatMoteur[], dureeTotale: number): string {
   return [
-    `Mesuré le ${new Date().toISOString().slice(0, 10)}, par \`npm run bench:metiers\` (${(dureeTotale / 60).toFixed(1)} min en tout), ` +
-      `charge moyenne de la machine ${os.loadavg()[0]!.toFixed(1)} au moment du rapport.`,
-    '',
-    `Machine : ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? '?'}, Node.js ${process.version}.`,
+    ...enteteRapport('npm run bench:metiers', dureeTotale),
     `Personnes : ${PERSONNES} (graine ${GRAINE}), chacune 3 expériences (appellation ou fiche) et 40 compétences réelles ; ` +
       `les 10 métiers les plus proches parmi les 1 584 fiches ; ${tours} passes mesurées après une passe d’échauffement.`,
     '',
@@ -168,17 +163,11 @@ function rapport(resultats: ResultatMoteur[], dureeTotale: number): string {
       `| rapprochement par HTTP | ${r.moteur} | ${ms(r.http.p95)} ms | ${verdict(r.http.p95)} |`,
     ]),
     '',
-    '| mesure (ms) | moteur | n | p50 | p95 | p99 |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
-    ...resultats.flatMap((r) =>
-      (
-        [
-          ['classement seul (index en mémoire)', r.classement],
-          ['rapprochement en processus', r.processus],
-          ['rapprochement par HTTP', r.http],
-        ] as const
-      ).map(([nom, s]) => `| ${nom} | ${r.moteur} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} |`),
-    ),
+    ...tableauMesures(resultats, (r) => [
+      ['classement seul (index en mémoire)', r.classement],
+      ['rapprochement en processus', r.processus],
+      ['rapprochement par HTTP', r.http],
+    ]),
     '',
     ...resultats.map(
       (r) =>
