@@ -8,7 +8,9 @@ import { type FichierRegles, installerReglesNationales } from '../src/modules/ai
 import { creerBaseDeTest } from '../test/harness/base.js';
 import { chargerReglesNationales } from './aiguillage.loader.js';
 
-const fichier = JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'aiguillage', 'regles-nationales.json'), 'utf8')) as FichierRegles;
+const fichier = JSON.parse(
+  readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'aiguillage', 'regles-nationales.json'), 'utf8'),
+) as FichierRegles;
 
 let database: Database;
 beforeAll(async () => {
@@ -24,7 +26,9 @@ const versionsNationales = () =>
 
 describe('chargement des règles nationales d’aiguillage', () => {
   it('a publié le fichier national au chargement des référentiels, avec sa date d’effet et son auteur', async () => {
-    expect(await versionsNationales()).toEqual([{ version: fichier.version, statut: 'publie', auteur: 'Trajectoires — règles nationales par défaut', date_effet: fichier.date_effet }]);
+    expect(await versionsNationales()).toEqual([
+      { version: fichier.version, statut: 'publie', auteur: 'Trajectoires — règles nationales par défaut', date_effet: fichier.date_effet },
+    ]);
   });
 
   it('ne l’enregistre pas deux fois', async () => {
@@ -44,7 +48,10 @@ describe('chargement des règles nationales d’aiguillage', () => {
       [fichier.version, 'publie'],
       ['national-essai', 'publie'],
     ]);
-    const [evenement] = await rows<{ action: string; resultat: string }>(database.db, sql`SELECT action, resultat FROM audit_evenement ORDER BY id DESC LIMIT 1`);
+    const [evenement] = await rows<{ action: string; resultat: string }>(
+      database.db,
+      sql`SELECT action, resultat FROM audit_evenement ORDER BY id DESC LIMIT 1`,
+    );
     expect(evenement).toEqual({ action: 'aiguillage.regles.installer', resultat: 'succes' });
   });
 });

@@ -10,7 +10,9 @@ export const JEU_AIGUILLAGE = 'aiguillage';
 const FICHIER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'aiguillage', 'regles-nationales.json');
 
 export async function empreinteReglesNationales(): Promise<string> {
-  return createHash('sha256').update(await readFile(FICHIER)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(FICHIER))
+    .digest('hex');
 }
 
 /** Stores the national routing rules of data/aiguillage/regles-nationales.json; returns the version and whether it was new. */

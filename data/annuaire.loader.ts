@@ -13,7 +13,16 @@ const ici = path.dirname(fileURLToPath(import.meta.url));
 export const JEU_ANNUAIRE = 'annuaire';
 export const SOURCE_DEMO = 'demonstration';
 
-const VOCABULAIRES = ['thematiques', 'publics', 'types-de-services', 'modes-accueil', 'modes-mobilisation', 'personnes-mobilisatrices', 'frais', 'reseaux-porteurs'] as const;
+const VOCABULAIRES = [
+  'thematiques',
+  'publics',
+  'types-de-services',
+  'modes-accueil',
+  'modes-mobilisation',
+  'personnes-mobilisatrices',
+  'frais',
+  'reseaux-porteurs',
+] as const;
 
 interface TypeSource {
   reseau: string | null;
@@ -69,31 +78,71 @@ function lignesDe(format: SourceActeurs['format'], lignes: Record<string, string
     const nombre = (v: string | undefined) => (vide(v) === null ? null : Number(v));
     if (format === 'pole_emploi_2019') {
       return {
-        type: l.type_site!, sourceId: l.reference_pe!, nom: l.nom!,
+        type: l.type_site!,
+        sourceId: l.reference_pe!,
+        nom: l.nom!,
         adresse: [l.adresse, l.complement_adresse, l.complement_adresse_site].map(vide).filter(Boolean).join(', ') || null,
-        codePostal: vide(l.code_postal), communeNom: vide(l.commune), codeInsee: null,
-        latitude: nombre(l.latitude), longitude: nombre(l.longitude), telephone: null, siteWeb: null, horaires: null, siret: null, date: null, priseRdv: null,
+        codePostal: vide(l.code_postal),
+        communeNom: vide(l.commune),
+        codeInsee: null,
+        latitude: nombre(l.latitude),
+        longitude: nombre(l.longitude),
+        telephone: null,
+        siteWeb: null,
+        horaires: null,
+        siret: null,
+        date: null,
+        priseRdv: null,
       };
     }
     if (format === 'prescripteurs_2019') {
       return {
-        type: l.nom!, sourceId: `${l.departement}-${String(i + 1).padStart(3, '0')}`, nom: l.nom!,
+        type: l.nom!,
+        sourceId: `${l.departement}-${String(i + 1).padStart(3, '0')}`,
+        nom: l.nom!,
         adresse: [l.rue, l.complement, l.complement_2, l.bp_cs].map(vide).filter(Boolean).join(', ') || null,
-        codePostal: vide(l.code_postal), communeNom: vide(l.commune), codeInsee: null,
-        latitude: null, longitude: null, telephone: null, siteWeb: vide(l.site_web), horaires: null, siret: null, date: null, priseRdv: null,
+        codePostal: vide(l.code_postal),
+        communeNom: vide(l.commune),
+        codeInsee: null,
+        latitude: null,
+        longitude: null,
+        telephone: null,
+        siteWeb: vide(l.site_web),
+        horaires: null,
+        siret: null,
+        date: null,
+        priseRdv: null,
       };
     }
     return {
-      type: l.type!, sourceId: l.source_id || `${l.type}-${i + 1}`, nom: l.nom!, adresse: vide(l.adresse),
-      codePostal: vide(l.code_postal), communeNom: vide(l.commune), codeInsee: vide(l.code_insee),
-      latitude: nombre(l.latitude), longitude: nombre(l.longitude), telephone: vide(l.telephone),
-      siteWeb: vide(l.site_web)?.split(' / ')[0] ?? null, horaires: vide(l.horaires), siret: vide(l.siret),
-      date: vide(l.date_mise_a_jour), priseRdv: l.prise_rdv === 'Oui' ? 'sur rendez-vous' : null,
+      type: l.type!,
+      sourceId: l.source_id || `${l.type}-${i + 1}`,
+      nom: l.nom!,
+      adresse: vide(l.adresse),
+      codePostal: vide(l.code_postal),
+      communeNom: vide(l.commune),
+      codeInsee: vide(l.code_insee),
+      latitude: nombre(l.latitude),
+      longitude: nombre(l.longitude),
+      telephone: vide(l.telephone),
+      siteWeb: vide(l.site_web)?.split(' / ')[0] ?? null,
+      horaires: vide(l.horaires),
+      siret: vide(l.siret),
+      date: vide(l.date_mise_a_jour),
+      priseRdv: l.prise_rdv === 'Oui' ? 'sur rendez-vous' : null,
     };
   });
 }
 
-function servicesDeLOffre(offres: Offre[], source: string, sourceId: string, siteCle: string, dateDonnees: string, origine: 'offre_reseau' | 'demonstration', demonstration: boolean): StructureAImporter['services'] {
+function servicesDeLOffre(
+  offres: Offre[],
+  source: string,
+  sourceId: string,
+  siteCle: string,
+  dateDonnees: string,
+  origine: 'offre_reseau' | 'demonstration',
+  demonstration: boolean,
+): StructureAImporter['services'] {
   return offres.map((o) => ({
     source,
     sourceId: `${sourceId}--${o.cle}`,
@@ -124,7 +173,10 @@ function servicesDeLOffre(offres: Offre[], source: string, sourceId: string, sit
 /** Reads the vocabularies, networks, real actor files and (optionally) the demonstration territory. */
 export async function lireAnnuaire(reference: ReferenceData, options: { demo: boolean }) {
   const vocabulairesLus = await Promise.all(
-    VOCABULAIRES.map(async (v) => ({ v, f: await reference.json<{ value: string; label: string; description: string | null }>(`schemas/data-inclusion/v1/extra/${v}.json`) })),
+    VOCABULAIRES.map(async (v) => ({
+      v,
+      f: await reference.json<{ value: string; label: string; description: string | null }>(`schemas/data-inclusion/v1/extra/${v}.json`),
+    })),
   );
   const connus = new Map(vocabulairesLus.map(({ v, f }) => [v, new Set(f.contenu.map((e) => e.value))]));
   const reseauxTexte = await lireProjet('annuaire/reseaux.json');
@@ -135,7 +187,8 @@ export async function lireAnnuaire(reference: ReferenceData, options: { demo: bo
   const sources = (sourcesTexte.json as { sources: SourceActeurs[] }).sources;
 
   const verifier = (vocabulaire: (typeof VOCABULAIRES)[number], valeurs: (string | null)[], ou: string) => {
-    for (const v of valeurs) if (v !== null && !connus.get(vocabulaire)!.has(v)) throw new Error(`${ou} : « ${v} » n’est pas dans le vocabulaire ${vocabulaire} de data·inclusion`);
+    for (const v of valeurs)
+      if (v !== null && !connus.get(vocabulaire)!.has(v)) throw new Error(`${ou} : « ${v} » n’est pas dans le vocabulaire ${vocabulaire} de data·inclusion`);
   };
   const codesReseaux = new Set(reseaux.map((r) => r.code));
   for (const [code, liste] of Object.entries(offres.offres)) {
@@ -152,8 +205,13 @@ export async function lireAnnuaire(reference: ReferenceData, options: { demo: bo
       f.contenu.map((e, ordre) => ({ vocabulaire: v, valeur: e.value, libelle: e.label, description: e.description, ordre })),
     ),
     reseaux: reseaux.map((r, ordre) => ({
-      code: r.code, libelle: r.libelle, description: r.description, reseauPorteur: r.reseau_porteur,
-      typologie: r.typologie, operateurCep: r.operateur_cep, ordre,
+      code: r.code,
+      libelle: r.libelle,
+      description: r.description,
+      reseauPorteur: r.reseau_porteur,
+      typologie: r.typologie,
+      operateurCep: r.operateur_cep,
+      ordre,
     })),
   };
 
@@ -165,7 +223,11 @@ export async function lireAnnuaire(reference: ReferenceData, options: { demo: bo
     for (const ligne of lignesDe(source.format, fichier.contenu)) {
       const type = source.types[ligne.type];
       if (!type) throw new Error(`${source.fichier} : type « ${ligne.type} » sans correspondance dans sources-acteurs.json`);
-      const commune = resolveur.resoudre({ codeInsee: ligne.codeInsee ?? undefined, codePostal: ligne.codePostal ?? undefined, nom: ligne.communeNom ?? undefined });
+      const commune = resolveur.resoudre({
+        codeInsee: ligne.codeInsee ?? undefined,
+        codePostal: ligne.codePostal ?? undefined,
+        nom: ligne.communeNom ?? undefined,
+      });
       if (!commune) sansCommune.push(`${source.fichier} ${ligne.sourceId}`);
       const nomSource = nomLisible(ligne.nom, commune);
       const nom = type.prefixe_nom
@@ -178,22 +240,47 @@ export async function lireAnnuaire(reference: ReferenceData, options: { demo: bo
       const offresReseau = type.reseau && type.accueil_public ? (offres.offres[type.reseau] ?? []) : [];
       structures.push({
         structure: {
-          source: source.source, sourceId: ligne.sourceId, reseauCode: type.reseau, nom, siret: ligne.siret, description: null,
-          telephone: ligne.telephone, courriel: null, siteWeb: ligne.siteWeb, communeCode: commune?.code ?? null,
-          departementCode: commune?.departement ?? null, regionCode: commune?.region ?? null, demonstration: false, dateDonnees,
+          source: source.source,
+          sourceId: ligne.sourceId,
+          reseauCode: type.reseau,
+          nom,
+          siret: ligne.siret,
+          description: null,
+          telephone: ligne.telephone,
+          courriel: null,
+          siteWeb: ligne.siteWeb,
+          communeCode: commune?.code ?? null,
+          departementCode: commune?.departement ?? null,
+          regionCode: commune?.region ?? null,
+          demonstration: false,
+          dateDonnees,
         },
         sites: [
           {
-            cle: 'principal', source: source.source, sourceId: ligne.sourceId, nom, adresse: ligne.adresse, codePostal: ligne.codePostal,
-            communeCode: commune?.code ?? null, communeNom: commune?.nom ?? ligne.communeNom, departementCode: commune?.departement ?? null,
+            cle: 'principal',
+            source: source.source,
+            sourceId: ligne.sourceId,
+            nom,
+            adresse: ligne.adresse,
+            codePostal: ligne.codePostal,
+            communeCode: commune?.code ?? null,
+            communeNom: commune?.nom ?? ligne.communeNom,
+            departementCode: commune?.departement ?? null,
             regionCode: commune?.region ?? null,
             latitude: aPosition ? ligne.latitude : (commune?.latitude ?? null),
             longitude: aPosition ? ligne.longitude : (commune?.longitude ?? null),
             positionApproximative: !aPosition,
-            horaires: parseHoraires(ligne.horaires), horairesTexte: ligne.horaires, accessibilite: null,
+            horaires: parseHoraires(ligne.horaires),
+            horairesTexte: ligne.horaires,
+            accessibilite: null,
             canaux: [...(type.accueil_public ? ['sur_place'] : []), ...(ligne.telephone ? ['telephone'] : [])],
-            telephone: ligne.telephone, courriel: null, siteWeb: ligne.siteWeb, priseRdv: ligne.priseRdv,
-            accueilPublic: type.accueil_public, demonstration: false, dateDonnees,
+            telephone: ligne.telephone,
+            courriel: null,
+            siteWeb: ligne.siteWeb,
+            priseRdv: ligne.priseRdv,
+            accueilPublic: type.accueil_public,
+            demonstration: false,
+            dateDonnees,
           },
         ],
         services: servicesDeLOffre(offresReseau, source.source, ligne.sourceId, 'principal', offres.version, 'offre_reseau', false),
@@ -215,33 +302,70 @@ export async function lireAnnuaire(reference: ReferenceData, options: { demo: bo
       }
       structures.push({
         structure: {
-          source: SOURCE_DEMO, sourceId: s.cle, reseauCode: s.reseau, nom: s.nom, siret: null, description: s.description,
-          telephone: s.telephone, courriel: s.courriel, siteWeb: s.site_web, communeCode: premiere?.code ?? null,
-          departementCode: premiere?.departement ?? null, regionCode: premiere?.region ?? demo.region, demonstration: true,
+          source: SOURCE_DEMO,
+          sourceId: s.cle,
+          reseauCode: s.reseau,
+          nom: s.nom,
+          siret: null,
+          description: s.description,
+          telephone: s.telephone,
+          courriel: s.courriel,
+          siteWeb: s.site_web,
+          communeCode: premiere?.code ?? null,
+          departementCode: premiere?.departement ?? null,
+          regionCode: premiere?.region ?? demo.region,
+          demonstration: true,
           dateDonnees: demo.date_donnees,
         },
         sites: s.sites.map((site) => {
           const commune = communes.get(site.cle);
           if (!commune) throw new Error(`démonstration ${s.cle} : commune ${site.commune} inconnue`);
           return {
-            cle: site.cle, source: SOURCE_DEMO, sourceId: `${s.cle}--${site.cle}`, nom: site.nom, adresse: site.adresse,
-            codePostal: null, communeCode: commune.code, communeNom: commune.nom, departementCode: commune.departement,
-            regionCode: commune.region, latitude: commune.latitude, longitude: commune.longitude, positionApproximative: true,
-            horaires: parseHoraires(site.horaires), horairesTexte: site.horaires, accessibilite: site.accessibilite, canaux: site.canaux,
-            telephone: site.telephone, courriel: site.courriel, siteWeb: null, priseRdv: site.prise_rdv, accueilPublic: true,
-            demonstration: true, dateDonnees: demo.date_donnees,
+            cle: site.cle,
+            source: SOURCE_DEMO,
+            sourceId: `${s.cle}--${site.cle}`,
+            nom: site.nom,
+            adresse: site.adresse,
+            codePostal: null,
+            communeCode: commune.code,
+            communeNom: commune.nom,
+            departementCode: commune.departement,
+            regionCode: commune.region,
+            latitude: commune.latitude,
+            longitude: commune.longitude,
+            positionApproximative: true,
+            horaires: parseHoraires(site.horaires),
+            horairesTexte: site.horaires,
+            accessibilite: site.accessibilite,
+            canaux: site.canaux,
+            telephone: site.telephone,
+            courriel: site.courriel,
+            siteWeb: null,
+            priseRdv: site.prise_rdv,
+            accueilPublic: true,
+            demonstration: true,
+            dateDonnees: demo.date_donnees,
           };
         }),
         services: [
           ...(s.offres_reseau
-            ? s.sites.flatMap((site) => servicesDeLOffre(offres.offres[s.reseau] ?? [], SOURCE_DEMO, `${s.cle}--${site.cle}`, site.cle, demo.date_donnees, 'demonstration', true))
+            ? s.sites.flatMap((site) =>
+                servicesDeLOffre(offres.offres[s.reseau] ?? [], SOURCE_DEMO, `${s.cle}--${site.cle}`, site.cle, demo.date_donnees, 'demonstration', true),
+              )
             : []),
           ...s.services.map(({ site, ...o }) => ({
             ...servicesDeLOffre([o], SOURCE_DEMO, `${s.cle}--${site ?? 'distance'}`, site ?? '', demo.date_donnees, 'demonstration', true)[0]!,
             siteCle: site,
           })),
         ],
-        contacts: s.contacts.map((c) => ({ nom: c.nom, fonction: c.fonction, telephone: c.telephone, courriel: c.courriel, demonstration: true, siteCle: c.site })),
+        contacts: s.contacts.map((c) => ({
+          nom: c.nom,
+          fonction: c.fonction,
+          telephone: c.telephone,
+          courriel: c.courriel,
+          demonstration: true,
+          siteCle: c.site,
+        })),
       });
     }
   }
@@ -265,7 +389,12 @@ export async function empreinteAnnuaire(reference: ReferenceData, options: { dem
   );
   const sources = (JSON.parse(projet[2]!) as { sources: SourceActeurs[] }).sources;
   return reference.empreinteDe(
-    [...VOCABULAIRES.map((v) => `schemas/data-inclusion/v1/extra/${v}.json`), 'geo/communes.csv', 'geo/communes_deleguees_associees.csv', ...sources.map((s) => s.fichier)],
+    [
+      ...VOCABULAIRES.map((v) => `schemas/data-inclusion/v1/extra/${v}.json`),
+      'geo/communes.csv',
+      'geo/communes_deleguees_associees.csv',
+      ...sources.map((s) => s.fichier),
+    ],
     [...projet, `demo=${options.demo}`],
   );
 }

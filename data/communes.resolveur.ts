@@ -57,7 +57,9 @@ export class ResolveurCommunes {
     const candidates = indices.codePostal ? (this.parCodePostal.get(indices.codePostal) ?? []) : [];
     if (indices.nom) {
       // "PARIS 20", "MARSEILLE 10" name an arrondissement: the commune is the city.
-      const nom = normaliserTexte(indices.nom).replace(/ \d+( e| er)?$/, '').replace(/ cedex.*$/, '');
+      const nom = normaliserTexte(indices.nom)
+        .replace(/ \d+( e| er)?$/, '')
+        .replace(/ cedex.*$/, '');
       const memeNom = candidates.find((c) => normaliserTexte(c.nom) === nom);
       if (memeNom) return memeNom;
     }
@@ -65,7 +67,9 @@ export class ResolveurCommunes {
     // A CEDEX postcode is not a distribution postcode: try the département's communes by name,
     // then by the start of their name ("ROMANS" is now Romans-sur-Isère, "LAMBALLE" Lamballe-Armor).
     if (indices.codePostal && indices.nom) {
-      const nom = normaliserTexte(indices.nom).replace(/ cedex.*$/, '').replace(/ \d+( e| er)?$/, '');
+      const nom = normaliserTexte(indices.nom)
+        .replace(/ cedex.*$/, '')
+        .replace(/ \d+( e| er)?$/, '');
       // Overseas CEDEX postcodes (97713) do not name their département: any overseas one will do.
       const departement = indices.codePostal.slice(0, 2);
       const duDepartement = [...this.parCode.values()].filter((c) =>

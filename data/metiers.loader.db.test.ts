@@ -26,11 +26,16 @@ async function versionSuivante(): Promise<string> {
     // Read as bytes (latin1 keeps them as they are): one file is Windows-1252.
     let texte = (await readFile(path.join(referenceDir(), fichier))).toString('latin1');
     if (fichier.endsWith('version.txt')) {
-      texte = texte.replace('Numero de version : 60', 'Numero de version : 61').replace('Date de publication : 18/09/2025', 'Date de publication : 18/12/2025').replace('version 60 - 25M09', 'version 61 - 25M12');
+      texte = texte
+        .replace('Numero de version : 60', 'Numero de version : 61')
+        .replace('Date de publication : 18/09/2025', 'Date de publication : 18/12/2025')
+        .replace('version 60 - 25M09', 'version 61 - 25M12');
     } else {
       texte = texte
         .split('\n')
-        .filter((ligne) => !ligne.includes(`"${FICHE_RETIREE}"`) && !ligne.startsWith(`"${APPELLATION_RETIREE}",`) && !ligne.endsWith(`,"${APPELLATION_RETIREE}"`))
+        .filter(
+          (ligne) => !ligne.includes(`"${FICHE_RETIREE}"`) && !ligne.startsWith(`"${APPELLATION_RETIREE}",`) && !ligne.endsWith(`,"${APPELLATION_RETIREE}"`),
+        )
         .join('\n');
     }
     const octets = Buffer.from(texte, 'latin1');
@@ -81,7 +86,7 @@ describe('rechargement du ROME', () => {
       erreur: {
         code: 'metiers.fiche_retiree',
         message:
-          'La fiche K1305 « Technicien / Technicienne d\'Intervention Sociale et Familiale (TISF) » a été retirée du ROME à la version 61 (elle figurait encore dans la version 60) : cherchez le métier par son intitulé.',
+          "La fiche K1305 « Technicien / Technicienne d'Intervention Sociale et Familiale (TISF) » a été retirée du ROME à la version 61 (elle figurait encore dans la version 60) : cherchez le métier par son intitulé.",
       },
     });
     const j1501 = await t.app.inject({ method: 'GET', url: '/api/v1/metiers/J1501' });
@@ -98,14 +103,21 @@ describe('rechargement du ROME', () => {
     expect(rapprochement.statusCode).toBe(400);
     expect(rapprochement.json().erreur.code).toBe('metiers.code_inconnu');
     expect(rapprochement.json().erreur.champs).toEqual([
-      { chemin: 'experiences.0.appellation', message: 'l’appellation 10892 « Aide-soignant / Aide-soignante à domicile » a été retirée du ROME à la version 61' },
+      {
+        chemin: 'experiences.0.appellation',
+        message: 'l’appellation 10892 « Aide-soignant / Aide-soignante à domicile » a été retirée du ROME à la version 61',
+      },
       {
         chemin: 'experiences.1.metier',
-        message: 'la fiche K1305 « Technicien / Technicienne d\'Intervention Sociale et Familiale (TISF) » a été retirée du ROME à la version 61',
+        message: "la fiche K1305 « Technicien / Technicienne d'Intervention Sociale et Familiale (TISF) » a été retirée du ROME à la version 61",
       },
     ]);
     // The in-memory index follows the new version: the removed fiche is no longer suggested.
-    const depuisJ1501 = await t.app.inject({ method: 'POST', url: '/api/v1/metiers/rapprochement', payload: { experiences: [{ metier: 'J1501' }], limite: 50 } });
+    const depuisJ1501 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/metiers/rapprochement',
+      payload: { experiences: [{ metier: 'J1501' }], limite: 50 },
+    });
     expect(depuisJ1501.statusCode).toBe(200);
     expect(depuisJ1501.json().version.numero).toBe(61);
     expect(depuisJ1501.json().suggestions.map((s: { code: string }) => s.code)).not.toContain(FICHE_RETIREE);

@@ -5,7 +5,8 @@ import { ReferenceData, ReferenceDataError } from './reference.js';
 
 describe('lecture du ROME 4.0', () => {
   it('lit le numéro, le titre et les dates de la note de version', () => {
-    const texte = 'Numero de version : 61\n\nDate de publication : 18/12/2025\n\nDate de validation : 01/12/2025\n\nTitre/commentaire :  ROME 4.0 version 61 - 25M12\n';
+    const texte =
+      'Numero de version : 61\n\nDate de publication : 18/12/2025\n\nDate de validation : 01/12/2025\n\nTitre/commentaire :  ROME 4.0 version 61 - 25M12\n';
     expect(lireVersion(texte)).toEqual({ numero: 61, libelle: 'ROME 4.0 version 61 - 25M12', datePublication: '2025-12-18', dateValidation: '2025-12-01' });
   });
 
@@ -69,7 +70,12 @@ describe('lecture du ROME 4.0', () => {
     expect(d.liens.filter((l) => l.coeurMetier === 'Principale').length).toBe(18900);
     expect(d.liens.filter((l) => l.coeurMetier === 'Émergente').length).toBe(1731);
     const j1501 = d.fiches.find((f) => f.codeRome === 'J1501')!;
-    expect(j1501).toMatchObject({ libelle: 'Aide-soignant / Aide-soignante', domaineCode: 'J15', grandDomaineCode: 'J', libelleRecherche: 'aide soignant aide soignante' });
+    expect(j1501).toMatchObject({
+      libelle: 'Aide-soignant / Aide-soignante',
+      domaineCode: 'J15',
+      grandDomaineCode: 'J',
+      libelleRecherche: 'aide soignant aide soignante',
+    });
     // The 507 macro-competences all have a RIASEC row; 149 of those rows leave the letters empty.
     expect(d.competences.filter((c) => c.riasecMajeur !== null).length).toBe(358);
   }, 120_000);

@@ -132,16 +132,21 @@ export async function lireMetiers(reference: ReferenceData): Promise<DonneesMeti
   const clesLiens = new Set(liens.map((l) => `${l.code_rome}|${l.code_ogr}`));
   const horsLiens = coherence.filter((c) => !clesLiens.has(`${c.code_rome}|${c.code_ogr}`));
   if (horsLiens.length) {
-    throw new ReferenceDataError(`rome : ${horsLiens.length} lignes de coherence_item sans lien de la fiche à l’item (par exemple ${horsLiens[0]!.code_rome} ${horsLiens[0]!.code_ogr}).`);
+    throw new ReferenceDataError(
+      `rome : ${horsLiens.length} lignes de coherence_item sans lien de la fiche à l’item (par exemple ${horsLiens[0]!.code_rome} ${horsLiens[0]!.code_ogr}).`,
+    );
   }
   const codesFiches = new Set(fiches.map((f) => f.code_rome!));
-  const inconnu = [...appellations.map((a) => a.code_rome!), ...mobilites.flatMap((m) => [m.code_rome!, m.code_rome_cible!]), ...liens.map((l) => l.code_rome!)].find(
-    (c) => !codesFiches.has(c),
-  );
+  const inconnu = [
+    ...appellations.map((a) => a.code_rome!),
+    ...mobilites.flatMap((m) => [m.code_rome!, m.code_rome_cible!]),
+    ...liens.map((l) => l.code_rome!),
+  ].find((c) => !codesFiches.has(c));
   if (inconnu) throw new ReferenceDataError(`rome : le code ROME ${inconnu} est cité mais n’a pas de fiche.`);
   const codesCompetences = new Set(competences.map((c) => c.code_ogr!));
   const riasecOrphelin = riasecMacro.find((r) => !codesCompetences.has(r.code_ogr!));
-  if (riasecOrphelin) throw new ReferenceDataError(`rome : la macro-compétence ${riasecOrphelin.code_ogr} a un code RIASEC mais n’est pas au référentiel des compétences.`);
+  if (riasecOrphelin)
+    throw new ReferenceDataError(`rome : la macro-compétence ${riasecOrphelin.code_ogr} a un code RIASEC mais n’est pas au référentiel des compétences.`);
   const grandDomaineDe = new Map(crGdDp.map((c) => [c.code_domaine_professionel!, c.code_grand_domaine!]));
 
   return {
@@ -226,7 +231,12 @@ export async function lireMetiers(reference: ReferenceData): Promise<DonneesMeti
     })),
     items: items.map((i) => ({ codeOgr: i.code_ogr!, libelle: i.libelle!, rubriqueCode: vide(i.code_rubrique) })),
     blocs: blocs.map((b) => ({ code: b.code_compo_bloc!, libelle: b.libelle_bloc! })),
-    rubriques: rubriques.map((r) => ({ code: r.code_rubrique!, blocCode: r.code_compo_bloc!, position: Number(r.position_rubrique), libelle: r.libelle_rubrique! })),
+    rubriques: rubriques.map((r) => ({
+      code: r.code_rubrique!,
+      blocCode: r.code_compo_bloc!,
+      position: Number(r.position_rubrique),
+      libelle: r.libelle_rubrique!,
+    })),
     liens: liens.map((l) => ({
       codeRome: l.code_rome!,
       codeOgr: l.code_ogr!,

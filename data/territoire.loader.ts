@@ -95,8 +95,22 @@ export async function lireTerritoire(reference: ReferenceData): Promise<DonneesT
       libelle: b.lib_bassin_BMO!,
     })),
     contours: [
-      ...contoursRegions.contenu.map((f) => ({ niveau: 'region' as const, code: f.properties.code, nom: f.properties.nom, departementCode: null, geometrie: f.geometry, approximatif: false })),
-      ...contoursDepartements.contenu.map((f) => ({ niveau: 'departement' as const, code: f.properties.code, nom: f.properties.nom, departementCode: f.properties.code, geometrie: f.geometry, approximatif: false })),
+      ...contoursRegions.contenu.map((f) => ({
+        niveau: 'region' as const,
+        code: f.properties.code,
+        nom: f.properties.nom,
+        departementCode: null,
+        geometrie: f.geometry,
+        approximatif: false,
+      })),
+      ...contoursDepartements.contenu.map((f) => ({
+        niveau: 'departement' as const,
+        code: f.properties.code,
+        nom: f.properties.nom,
+        departementCode: f.properties.code,
+        geometrie: f.geometry,
+        approximatif: false,
+      })),
       ...contoursCommunes.contenu.map((f) => ({
         niveau: 'commune' as const,
         code: f.properties.code,

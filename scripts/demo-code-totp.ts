@@ -23,7 +23,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  console.log(`${resultat.code}   (valable encore ${resultat.secondesRestantes} s ; si vous avez remplacé le second facteur de ce compte, utilisez votre application)`);
+  console.log(
+    `${resultat.code}   (valable encore ${resultat.secondesRestantes} s ; si vous avez remplacé le second facteur de ce compte, utilisez votre application)`,
+  );
   return 0;
 }
 

@@ -21,7 +21,11 @@ async function lire(fichier: string): Promise<{ nom: string; texte: string }> {
     return { nom: fichier, texte: await readFile(fichier, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new AppError('echange.fichier_introuvable', 400, code === 'ENOENT' ? `Fichier introuvable : ${fichier}.` : `Lecture impossible de ${fichier} (${code ?? 'erreur inconnue'}).`);
+    throw new AppError(
+      'echange.fichier_introuvable',
+      400,
+      code === 'ENOENT' ? `Fichier introuvable : ${fichier}.` : `Lecture impossible de ${fichier} (${code ?? 'erreur inconnue'}).`,
+    );
   }
 }
 

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
       { db: database.db, now: () => new Date(), messagerie },
       { mois: config.ANNUAIRE_RAPPEL_CONFIRMATION_MOIS, urlPublique: config.URL_PUBLIQUE },
     );
-    console.log(`${bilan.courriels} courriel(s) de rappel pour ${bilan.structures} structure(s) non confirmée(s) depuis ${config.ANNUAIRE_RAPPEL_CONFIRMATION_MOIS} mois.`);
+    console.log(
+      `${bilan.courriels} courriel(s) de rappel pour ${bilan.structures} structure(s) non confirmée(s) depuis ${config.ANNUAIRE_RAPPEL_CONFIRMATION_MOIS} mois.`,
+    );
     for (const { structureId, erreur } of bilan.echecs) {
       console.error(`Rappel non envoyé pour la structure ${structureId} : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
     }

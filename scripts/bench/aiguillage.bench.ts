@@ -21,15 +21,7 @@ import { chargerReferentiels } from '../../data/charger.js';
 import { type Database, rows } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { type GroupeDeReseaux, findNearestReceptionSites } from '../../src/modules/annuaire/index.js';
-import {
-  type Profil,
-  LIEUX_PAR_OPERATEUR,
-  aiguiller,
-  compilerRegles,
-  decider,
-  evaluer,
-  fichierReglesSchema,
-} from '../../src/modules/aiguillage/index.js';
+import { type Profil, LIEUX_PAR_OPERATEUR, aiguiller, compilerRegles, decider, evaluer, fichierReglesSchema } from '../../src/modules/aiguillage/index.js';
 import { SITUATIONS } from '../../src/modules/aiguillage/aiguillage.contract.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, projectRoot } from '../../src/server/config.js';

@@ -8,7 +8,14 @@ import type { Statistiques } from './mesure.js';
 export function poster(agent: http.Agent, port: number, chemin: string, corps: string): Promise<{ statut: number; corps: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: chemin, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(corps) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: chemin,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(corps) },
+      },
       (res) => {
         const morceaux: Buffer[] = [];
         res.on('data', (m: Buffer) => morceaux.push(m));

@@ -31,7 +31,11 @@ const ecrire = !process.argv.includes('--sans-doc');
 const DEBIT_PAR_SECONDE = 100;
 const ADRESSES = 400;
 const PAIRES_HACHAGE_CONNEXION = 16;
-const RECHERCHES = ['/api/v1/services?q=bilan+de+competences&commune=33063&rayon_km=30', '/api/v1/services?q=orientation', '/api/v1/sites?commune=64445&rayon_km=20'];
+const RECHERCHES = [
+  '/api/v1/services?q=bilan+de+competences&commune=33063&rayon_km=30',
+  '/api/v1/services?q=orientation',
+  '/api/v1/sites?commune=64445&rayon_km=20',
+];
 const journal = (message: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 interface Reponse {
@@ -142,7 +146,12 @@ async function main(): Promise<void> {
   try {
     journal('Migrations et données de référence…');
     await migrate(database);
-    const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: urlAvecBase(serveur, BASE), RECHERCHE_LIMITE_PAR_MINUTE: '1000000' });
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: urlAvecBase(serveur, BASE),
+      RECHERCHE_LIMITE_PAR_MINUTE: '1000000',
+    });
     await chargerReferentiels(database, { referenceDir: config.REFERENCE_DATA_DIR, demo: true });
 
     // Accounts at the production cost: what a real sign-in pays.
@@ -230,7 +239,10 @@ async function main(): Promise<void> {
       const stScrypt = statistiques(scrypt);
       const stConnexion = statistiques(connexions);
       const ratio = avecRafale.p95 / sansRafale.p95;
-      const repartition = [...statuts].sort(([a], [b]) => a - b).map(([s, n]) => `${s} : ${n}`).join(', ');
+      const repartition = [...statuts]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s} : ${n}`)
+        .join(', ');
       const lignes = [
         `Mesuré le ${new Date().toISOString().slice(0, 10)}, par \`npm run bench:connexion\` (${((performance.now() - debutTotal) / 60000).toFixed(1)} min en tout), PostgreSQL, application complète sur 127.0.0.1.`,
         '',

@@ -68,13 +68,12 @@ export const estLaRecherche = (i: Instruction) => i.texte.includes('WITH candida
  * Runs the search use case once over a Drizzle instance that records each statement with its
  * parameters: exactly the SQL the repository sends for this query, to replay without the API.
  */
-export async function capturerInstructions(
-  moteur: { pool: pg.Pool } | { pglite: PGlite },
-  requete: RequeteBench,
-): Promise<Instruction[]> {
+export async function capturerInstructions(moteur: { pool: pg.Pool } | { pglite: PGlite }, requete: RequeteBench): Promise<Instruction[]> {
   const journal: Instruction[] = [];
   const logger = { logQuery: (texte: string, params: unknown[]) => void journal.push({ texte, params: [...params] }) };
-  const db = ('pool' in moteur ? drizzlePg(moteur.pool, { logger }) : drizzlePglite(journaliserTransactions(moteur.pglite, journal), { logger })) as unknown as Db;
+  const db = ('pool' in moteur
+    ? drizzlePg(moteur.pool, { logger })
+    : drizzlePglite(journaliserTransactions(moteur.pglite, journal), { logger })) as unknown as Db;
   const ctx = { db, now: () => new Date(), acteur: ACTEUR_ANONYME, ip: null, agentUtilisateur: null, messagerie: { envoyer: async () => undefined } };
   if (requete.route === 'services') await annuaire.searchServices(ctx, servicesQuery.parse(requete.params));
   else await annuaire.searchSites(ctx, sitesQuery.parse(requete.params));

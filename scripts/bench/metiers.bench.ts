@@ -47,7 +47,10 @@ const journal = (message: string) => console.log(`[${new Date().toISOString().sl
  * other fiches (people also know things their jobs did not ask for).
  */
 async function genererPersonnes(db: Parameters<typeof rows>[0]): Promise<RapprochementCorps[]> {
-  const liens = await rows<{ code_rome: string; code_ogr: string }>(db, sql`SELECT code_rome, code_ogr FROM metiers_lien WHERE bloc_code = '5' ORDER BY code_rome, code_ogr`);
+  const liens = await rows<{ code_rome: string; code_ogr: string }>(
+    db,
+    sql`SELECT code_rome, code_ogr FROM metiers_lien WHERE bloc_code = '5' ORDER BY code_rome, code_ogr`,
+  );
   const appellations = await rows<{ code_rome: string; code_ogr: string }>(db, sql`SELECT code_rome, code_ogr FROM metiers_appellation ORDER BY code_ogr`);
   const competencesDe = new Map<string, string[]>();
   for (const l of liens) competencesDe.set(l.code_rome, [...(competencesDe.get(l.code_rome) ?? []), l.code_ogr]);

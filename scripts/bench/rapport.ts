@@ -84,7 +84,9 @@ const arrondir = (s: Statistiques) => ({ n: s.n, p50: +ms(s.p50), p95: +ms(s.p95
 
 export function imprimer(r: Rapport): void {
   for (const x of r.resultats) {
-    console.log(`\n${nomMoteur(x.moteur)} — ${nombre(x.volumes.services)} services, ${nombre(x.volumes.sites)} lieux, ${x.tours} passes × ${x.requetes} recherches`);
+    console.log(
+      `\n${nomMoteur(x.moteur)} — ${nombre(x.volumes.services)} services, ${nombre(x.volumes.sites)} lieux, ${x.tours} passes × ${x.requetes} recherches`,
+    );
     console.table({
       'API (HTTP)': arrondir(x.api),
       'SQL de l’appel': arrondir(x.sqlTout),
@@ -177,7 +179,9 @@ function markdown(r: Rapport): string {
     l.push('');
     l.push(`${nomMoteur(x.moteur)} :`);
     l.push('');
-    l.push('| recherche | requêtes du mélange | requêtes SQL par appel | API p50 | API p95 | SQL de l’appel p50 | SQL de l’appel p95 | recherche seule p95 | API/SQL p95 |');
+    l.push(
+      '| recherche | requêtes du mélange | requêtes SQL par appel | API p50 | API p95 | SQL de l’appel p50 | SQL de l’appel p95 | recherche seule p95 | API/SQL p95 |',
+    );
     l.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const c of x.categories) {
       l.push(
@@ -204,7 +208,9 @@ function markdown(r: Rapport): string {
   l.push('| --- | ---: | ---: | ---: | ---: | ---: |');
   const s = (v: number | undefined) => (v === undefined ? '—' : `${(v / 1000).toFixed(1)} s`);
   for (const x of r.resultats) {
-    l.push(`| ${nomMoteur(x.moteur)} | ${s(x.temps.referentiels)} | ${s(x.temps.generation)} | ${s(x.temps.insertion)} | ${s(x.temps.lexique)} | ${s(x.temps.analyze)} |`);
+    l.push(
+      `| ${nomMoteur(x.moteur)} | ${s(x.temps.referentiels)} | ${s(x.temps.generation)} | ${s(x.temps.insertion)} | ${s(x.temps.lexique)} | ${s(x.temps.analyze)} |`,
+    );
   }
   return l.join('\n');
 }

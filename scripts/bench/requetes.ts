@@ -12,10 +12,28 @@ export const urlDe = (r: RequeteBench) => `/api/v1/${r.route}?${new URLSearchPar
 
 // What people type: needs, sometimes misspelt, accents often missing.
 const BESOINS = [
-  'bilan de competance', 'bilan de compétences', 'formation', 'cv', 'lettre de motivation', 'vae', 'reconversion',
-  'reconversion profesionnelle', 'creation entreprise', 'créer mon entreprise', 'handicap emploi', 'apprentisage',
-  'orientation', 'aide numerique', 'demarches administratives', 'conseil en evolution professionnelle',
-  'recherche d emploi', 'entretien d embauche', 'formation cariste', 'jeunes', 'acces aux droits', 'valoriser ses competences',
+  'bilan de competance',
+  'bilan de compétences',
+  'formation',
+  'cv',
+  'lettre de motivation',
+  'vae',
+  'reconversion',
+  'reconversion profesionnelle',
+  'creation entreprise',
+  'créer mon entreprise',
+  'handicap emploi',
+  'apprentisage',
+  'orientation',
+  'aide numerique',
+  'demarches administratives',
+  'conseil en evolution professionnelle',
+  'recherche d emploi',
+  'entretien d embauche',
+  'formation cariste',
+  'jeunes',
+  'acces aux droits',
+  'valoriser ses competences',
 ];
 const NOMS_LIEUX = ['france travail', 'mission locale', 'cio', 'maison de l emploi', 'france services', 'espace tremplin', 'cap emploi'];
 const RAYONS = ['10', '20', '30', '50'];
@@ -50,6 +68,10 @@ export function genererRequetes(communes: CommuneBench[], graine: number): Reque
   ajouter(6, 'page 2', 'services', () => ({ q: besoin(), commune: commune(), rayon_km: '30', page: '2' }));
   ajouter(4, 'tri distance', 'services', () => ({ q: besoin(), commune: commune(), tri: 'distance' }));
   ajouter(4, 'lieux par nom', 'sites', () => ({ q: alea.choisir(NOMS_LIEUX) }));
-  ajouter(4, 'lieux autour', 'sites', () => ({ commune: commune(), rayon_km: alea.choisir(RAYONS), ...(alea.nombre() < 0.5 ? { q: alea.choisir(NOMS_LIEUX) } : {}) }));
+  ajouter(4, 'lieux autour', 'sites', () => ({
+    commune: commune(),
+    rayon_km: alea.choisir(RAYONS),
+    ...(alea.nombre() < 0.5 ? { q: alea.choisir(NOMS_LIEUX) } : {}),
+  }));
   return requetes;
 }

@@ -35,11 +35,7 @@ type Moteur = 'postgresql' | 'pglite';
 const CLIENTS_SIMULTANES = 10;
 
 /** Each client goes through the whole mix in its own order, all clients at once; the durations of every request. */
-async function enConcurrence(
-  clients: ((p: RequetePreparee) => Promise<number>)[],
-  preparees: RequetePreparee[],
-  graine: number,
-): Promise<number[]> {
+async function enConcurrence(clients: ((p: RequetePreparee) => Promise<number>)[], preparees: RequetePreparee[], graine: number): Promise<number[]> {
   const durees: number[] = [];
   await Promise.all(
     clients.map(async (executer, c) => {
@@ -294,21 +290,31 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
         for (let tour = 0; tour < options.toursSimultanes; tour++) {
           const graine = options.graine + 100 * (tour + 1);
           apiSimultane.push(
-            ...(await enConcurrence(clientsHttp.map((h) => async (p: RequetePreparee) => {
-              const debutRequete = performance.now();
-              const reponse = await h.get(urlDe(p));
-              if (reponse.statut !== 200) throw new Error(`${urlDe(p)} : HTTP ${reponse.statut}`);
-              return performance.now() - debutRequete;
-            }), preparees, graine)),
+            ...(await enConcurrence(
+              clientsHttp.map((h) => async (p: RequetePreparee) => {
+                const debutRequete = performance.now();
+                const reponse = await h.get(urlDe(p));
+                if (reponse.statut !== 200) throw new Error(`${urlDe(p)} : HTTP ${reponse.statut}`);
+                return performance.now() - debutRequete;
+              }),
+              preparees,
+              graine,
+            )),
           );
           sqlSimultane.push(
-            ...(await enConcurrence(clientsPg.map((c) => async (p: RequetePreparee) => {
-              return (await rejouer((texte, params) => c.query(texte, params), p.instructions)).tout;
-            }), preparees, graine)),
+            ...(await enConcurrence(
+              clientsPg.map((c) => async (p: RequetePreparee) => {
+                return (await rejouer((texte, params) => c.query(texte, params), p.instructions)).tout;
+              }),
+              preparees,
+              graine,
+            )),
           );
         }
         concurrence = { clients: CLIENTS_SIMULTANES, api: statistiques(apiSimultane), sql: statistiques(sqlSimultane) };
-        journal(`${moteur} : ${apiSimultane.length} recherches par ${CLIENTS_SIMULTANES} clients simultanés (API puis SQL) en ${secondes(performance.now() - debutConcurrence)}`);
+        journal(
+          `${moteur} : ${apiSimultane.length} recherches par ${CLIENTS_SIMULTANES} clients simultanés (API puis SQL) en ${secondes(performance.now() - debutConcurrence)}`,
+        );
       } finally {
         for (const h of clientsHttp) h.fermer();
         await Promise.all(clientsPg.map((c) => c.end()));
@@ -333,7 +339,7 @@ async function mesurerMoteur(moteur: Moteur, options: Options, generation: Gener
       sqlRecherche: statistiques(sqlRecherche[i]!),
     }));
 
-    let plans: { url: string; plan: string }[] = [];
+    const plans: { url: string; plan: string }[] = [];
     if (options.expliquer) {
       const lentes = [...preparees.keys()].sort((a, b) => statistiques(sqlRecherche[b]!).p50 - statistiques(sqlRecherche[a]!).p50).slice(0, 4);
       for (const i of lentes) {
@@ -382,7 +388,9 @@ async function main(): Promise<void> {
   const generation = new Generation(options);
   const resultats: ResultatMoteur[] = [];
   for (const moteur of options.moteurs) resultats.push(await mesurerMoteur(moteur, options, generation));
-  const pglitePaquet = JSON.parse(await readFile(path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
+  const pglitePaquet = JSON.parse(await readFile(path.join(projectRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const machine = {
     cpu: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'processeur inconnu'}`,
     memoire: `${Math.round(os.totalmem() / 2 ** 30)} Go`,

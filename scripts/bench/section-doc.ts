@@ -6,7 +6,13 @@ import { projectRoot } from '../../src/server/config.js';
  * Replaces a benchmark's block of docs/performance.md, between its markers; appends the block
  * under its own heading (and how to run it) the first time.
  */
-export async function ecrireSectionPerformance(options: { cle: string; commande: string; titre: string; introduction: string; contenu: string }): Promise<void> {
+export async function ecrireSectionPerformance(options: {
+  cle: string;
+  commande: string;
+  titre: string;
+  introduction: string;
+  contenu: string;
+}): Promise<void> {
   const debut = `<!-- resultats-banc-${options.cle}:debut (écrit par ${options.commande}) -->`;
   const fin = `<!-- resultats-banc-${options.cle}:fin -->`;
   const fichier = path.join(projectRoot, 'docs', 'performance.md');

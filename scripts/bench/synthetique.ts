@@ -68,15 +68,37 @@ export interface AnnuaireSynthetique {
   services: (typeof t.service.$inferInsert)[];
 }
 
-const NOMS_ASSOCIATIONS = [
-  'Association', 'Espace', 'Maison', 'Point', 'Relais', 'Atelier', 'Collectif', 'Centre', 'Plateforme', 'Réseau',
-];
+const NOMS_ASSOCIATIONS = ['Association', 'Espace', 'Maison', 'Point', 'Relais', 'Atelier', 'Collectif', 'Centre', 'Plateforme', 'Réseau'];
 const COMPLEMENTS = [
-  'Tremplin', 'Passerelle', 'Horizon', 'Avenir', 'Envol', 'Cap Emploi Solidaire', 'Insertion', 'Trait d’union', 'Boussole',
-  'Emploi et Territoires', 'Initiatives', 'Parcours', 'Solidarités', 'Compétences', 'Projets', 'Orientation', 'Accueil',
+  'Tremplin',
+  'Passerelle',
+  'Horizon',
+  'Avenir',
+  'Envol',
+  'Cap Emploi Solidaire',
+  'Insertion',
+  'Trait d’union',
+  'Boussole',
+  'Emploi et Territoires',
+  'Initiatives',
+  'Parcours',
+  'Solidarités',
+  'Compétences',
+  'Projets',
+  'Orientation',
+  'Accueil',
 ];
 const PREFIXES_SERVICES = ['Atelier', 'Accompagnement', 'Permanence', 'Information', 'Conseil', 'Session collective', 'Rendez-vous individuel'];
-const RUES = ['rue de la République', 'avenue Jean Jaurès', 'place de la Mairie', 'rue Victor Hugo', 'boulevard Gambetta', 'rue du Général de Gaulle', 'rue Pasteur', 'allée des Tilleuls'];
+const RUES = [
+  'rue de la République',
+  'avenue Jean Jaurès',
+  'place de la Mairie',
+  'rue Victor Hugo',
+  'boulevard Gambetta',
+  'rue du Général de Gaulle',
+  'rue Pasteur',
+  'allée des Tilleuls',
+];
 const MODALITES = [
   'Sur rendez-vous, du lundi au vendredi.',
   'Entretiens individuels et ateliers collectifs en petits groupes.',
@@ -99,7 +121,10 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
   const communesDuDepartement = (departement: string) => {
     let tirage = parDepartement.get(departement);
     if (!tirage) {
-      tirage = new TirageProportionnel(ref.communes.filter((c) => c.departement_code === departement), (c) => c.population);
+      tirage = new TirageProportionnel(
+        ref.communes.filter((c) => c.departement_code === departement),
+        (c) => c.population,
+      );
       parDepartement.set(departement, tirage);
     }
     return tirage;
@@ -131,10 +156,21 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
     const n = Math.min(taille.sites - sites.length, alea.nombre() < 0.6 ? 1 : alea.entier(2, 6));
     const i = structures.length;
     structures.push({
-      id: structureId, source: SOURCE_BENCH, sourceId: `structure-${i}`, reseauCode: reseau?.code ?? null, nom,
-      siret: null, description: `Structure d’accompagnement implantée à ${siege.nom}.`, telephone: null, courriel: null,
-      siteWeb: null, communeCode: siege.code, departementCode: siege.departement_code, regionCode: siege.region_code,
-      demonstration: false, dateDonnees: DATE_DONNEES,
+      id: structureId,
+      source: SOURCE_BENCH,
+      sourceId: `structure-${i}`,
+      reseauCode: reseau?.code ?? null,
+      nom,
+      siret: null,
+      description: `Structure d’accompagnement implantée à ${siege.nom}.`,
+      telephone: null,
+      courriel: null,
+      siteWeb: null,
+      communeCode: siege.code,
+      departementCode: siege.departement_code,
+      regionCode: siege.region_code,
+      demonstration: false,
+      dateDonnees: DATE_DONNEES,
     });
     for (let k = 0; k < n; k++) {
       const commune = k === 0 ? siege : communesDuDepartement(siege.departement_code).tirer(alea);
@@ -142,15 +178,33 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
       const nomSite = n > 1 ? `${nom} – ${commune.nom}` : nom;
       const horaires = alea.choisir(HORAIRES);
       sites.push({
-        id, structureId, source: SOURCE_BENCH, sourceId: `site-${sites.length}`, nom: nomSite, nomRecherche: normaliserTexte(nomSite),
-        adresse: `${alea.entier(1, 120)} ${alea.choisir(RUES)}`, codePostal: commune.code_postal, communeCode: commune.code,
-        communeNom: commune.nom, departementCode: commune.departement_code, regionCode: commune.region_code,
+        id,
+        structureId,
+        source: SOURCE_BENCH,
+        sourceId: `site-${sites.length}`,
+        nom: nomSite,
+        nomRecherche: normaliserTexte(nomSite),
+        adresse: `${alea.entier(1, 120)} ${alea.choisir(RUES)}`,
+        codePostal: commune.code_postal,
+        communeCode: commune.code,
+        communeNom: commune.nom,
+        departementCode: commune.departement_code,
+        regionCode: commune.region_code,
         // within about a kilometre of the commune's centre
-        latitude: commune.latitude + (alea.nombre() - 0.5) * 0.02, longitude: commune.longitude + (alea.nombre() - 0.5) * 0.03,
-        positionApproximative: false, horaires: null, horairesTexte: horaires, accessibilite: null,
-        canaux: alea.nombre() < 0.7 ? ['sur_place', 'telephone'] : ['sur_place'], telephone: `0${alea.entier(100000000, 599999999)}`,
-        courriel: null, siteWeb: null, priseRdv: alea.nombre() < 0.4 ? 'sur rendez-vous' : null, accueilPublic: alea.nombre() < 0.97,
-        demonstration: false, dateDonnees: DATE_DONNEES,
+        latitude: commune.latitude + (alea.nombre() - 0.5) * 0.02,
+        longitude: commune.longitude + (alea.nombre() - 0.5) * 0.03,
+        positionApproximative: false,
+        horaires: null,
+        horairesTexte: horaires,
+        accessibilite: null,
+        canaux: alea.nombre() < 0.7 ? ['sur_place', 'telephone'] : ['sur_place'],
+        telephone: `0${alea.entier(100000000, 599999999)}`,
+        courriel: null,
+        siteWeb: null,
+        priseRdv: alea.nombre() < 0.4 ? 'sur rendez-vous' : null,
+        accueilPublic: alea.nombre() < 0.97,
+        demonstration: false,
+        dateDonnees: DATE_DONNEES,
       });
       // what insertStructures writes: the structure's name and its network's label, searched with the service
       sitesInfos.push({ id, structureId, structureNom: nom, structureTexte: [nom, reseau?.libelle].filter(Boolean).join(' '), commune });
@@ -187,12 +241,32 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
     description += ` Proposé par ${site.structureNom} à ${site.commune.nom}. Pour : ${pubs.map((p) => minuscule(libellePublic.get(p) ?? p)).join(', ')}.`;
     description += ` ${themes.map((th) => libelleTheme.get(th) ?? th).join('. ')}. ${alea.choisir(MODALITES)}`;
     services.push({
-      id: alea.uuid(), structureId: site.structureId, siteId: site.id, source: SOURCE_BENCH, sourceId: `service-${i}`,
-      origine: 'producteur', structureTexte: site.structureTexte, nom, description, type, thematiques: themes, publics: pubs, publicsPrecisions: null,
-      conditionsAcces: null, frais: alea.choisir(frais), fraisPrecisions: null,
-      modesAccueil: alea.nombre() < 0.3 ? [...modesAccueil] : [alea.choisir(modesAccueil)], modesMobilisation: [],
-      mobilisablePar: [], mobilisationPrecisions: null, lienMobilisation: null, zoneEligibilite: null, telephone: null,
-      courriel: null, demonstration: false, dateDonnees: DATE_DONNEES,
+      id: alea.uuid(),
+      structureId: site.structureId,
+      siteId: site.id,
+      source: SOURCE_BENCH,
+      sourceId: `service-${i}`,
+      origine: 'producteur',
+      structureTexte: site.structureTexte,
+      nom,
+      description,
+      type,
+      thematiques: themes,
+      publics: pubs,
+      publicsPrecisions: null,
+      conditionsAcces: null,
+      frais: alea.choisir(frais),
+      fraisPrecisions: null,
+      modesAccueil: alea.nombre() < 0.3 ? [...modesAccueil] : [alea.choisir(modesAccueil)],
+      modesMobilisation: [],
+      mobilisablePar: [],
+      mobilisationPrecisions: null,
+      lienMobilisation: null,
+      zoneEligibilite: null,
+      telephone: null,
+      courriel: null,
+      demonstration: false,
+      dateDonnees: DATE_DONNEES,
     });
   }
   return { structures, sites, services };

@@ -23,8 +23,14 @@ export async function insertBatched<T extends PgTable>(db: Executor, table: T, v
 export async function insertJsonBatched<T extends PgTable>(db: Executor, table: T, values: T['$inferInsert'][], taille = 20_000): Promise<void> {
   if (values.length === 0) return;
   const colonnes = Object.entries(getTableColumns(table)).filter(([cle]) => (values[0] as Record<string, unknown>)[cle] !== undefined);
-  const noms = sql.join(colonnes.map(([, c]) => sql.identifier(c.name)), sql`, `);
-  const types = sql.join(colonnes.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `);
+  const noms = sql.join(
+    colonnes.map(([, c]) => sql.identifier(c.name)),
+    sql`, `,
+  );
+  const types = sql.join(
+    colonnes.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`),
+    sql`, `,
+  );
   for (let i = 0; i < values.length; i += taille) {
     const lot = values.slice(i, i + taille).map((v) => Object.fromEntries(colonnes.map(([cle, c]) => [c.name, (v as Record<string, unknown>)[cle] ?? null])));
     await db.execute(sql`INSERT INTO ${table} (${noms}) SELECT ${noms} FROM jsonb_to_recordset(${JSON.stringify(lot)}::jsonb) AS x(${types})`);

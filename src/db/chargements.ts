@@ -18,9 +18,6 @@ export async function recordLoad(db: Executor, jeu: string, empreinte: string, l
 }
 
 export async function loadedFingerprint(db: Executor, jeu: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ sha: referenceChargement.fichierSha256 })
-    .from(referenceChargement)
-    .where(eq(referenceChargement.jeu, jeu));
+  const [row] = await db.select({ sha: referenceChargement.fichierSha256 }).from(referenceChargement).where(eq(referenceChargement.jeu, jeu));
   return row?.sha;
 }

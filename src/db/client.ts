@@ -34,9 +34,7 @@ export const pgliteExtensions = { unaccent, pg_trgm, cube, earthdistance };
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export type DatabaseOptions =
-  | { databaseUrl: string; poolSize?: number }
-  | { dataDir: string | undefined; loadDataDir?: Blob };
+export type DatabaseOptions = { databaseUrl: string; poolSize?: number } | { dataDir: string | undefined; loadDataDir?: Blob };
 
 /** Opens the embedded PGlite (a folder, or memory) or a PostgreSQL server, behind one Drizzle type. */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
@@ -45,25 +43,25 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 async function createServerDatabase(options: { databaseUrl: string; poolSize?: number }): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    const db = drizzlePg(pool) as unknown as Db;
-    return {
-      engine: 'postgresql',
-      db,
-      async execScript(script) {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(script);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
-      },
-      close: () => pool.end(),
-    };
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    engine: 'postgresql',
+    db,
+    async execScript(script) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(script);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
 }
 
 /** The embedded engine: a data folder that survives restarts, or memory when none is given. */

@@ -14,17 +14,13 @@ export interface Migration {
 /** The committed migrations, in order (NNNN_verb-object.sql). */
 export async function listMigrations(): Promise<Migration[]> {
   const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f)).sort();
-  return Promise.all(
-    files.map(async (f) => ({ nom: f.replace(/\.sql$/, ''), sql: await readFile(path.join(migrationsDir, f), 'utf8') })),
-  );
+  return Promise.all(files.map(async (f) => ({ nom: f.replace(/\.sql$/, ''), sql: await readFile(path.join(migrationsDir, f), 'utf8') })));
 }
 
 /** Applies the migrations not yet applied, each in its own transaction; returns their names. */
 export async function migrate(database: Database, migrations?: Migration[]): Promise<string[]> {
   const { db } = database;
-  await db.execute(
-    sql`CREATE TABLE IF NOT EXISTS schema_migrations (nom text PRIMARY KEY, applique_le timestamptz NOT NULL DEFAULT now())`,
-  );
+  await db.execute(sql`CREATE TABLE IF NOT EXISTS schema_migrations (nom text PRIMARY KEY, applique_le timestamptz NOT NULL DEFAULT now())`);
   const done = new Set((await rows<{ nom: string }>(db, sql`SELECT nom FROM schema_migrations`)).map((r) => r.nom));
   const applied: string[] = [];
   for (const migration of migrations ?? (await listMigrations())) {

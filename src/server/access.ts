@@ -20,9 +20,7 @@ declare module 'fastify' {
 }
 
 /** Routes registered by third-party plugins (documentation UI), with the reason they are public. */
-const pluginRoutes: { prefix: string; raison: string }[] = [
-  { prefix: '/api/docs', raison: 'documentation publique de l’API' },
-];
+const pluginRoutes: { prefix: string; raison: string }[] = [{ prefix: '/api/docs', raison: 'documentation publique de l’API' }];
 
 export interface RouteDeclaree {
   method: string;

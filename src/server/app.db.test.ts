@@ -20,9 +20,7 @@ describe('application', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     const decrites = Object.keys(doc.paths);
-    const routesApi = t.app.routesDeclarees
-      .filter((r) => r.url.startsWith('/api/v1/'))
-      .map((r) => r.url.replace(/:(\w+)/g, '{$1}'));
+    const routesApi = t.app.routesDeclarees.filter((r) => r.url.startsWith('/api/v1/')).map((r) => r.url.replace(/:(\w+)/g, '{$1}'));
     expect(routesApi.length).toBeGreaterThan(5);
     for (const url of routesApi) expect(decrites).toContain(url);
   });

@@ -151,7 +151,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
         { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
         { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
-        { name: 'Voies d’accès', description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches' },
+        {
+          name: 'Voies d’accès',
+          description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches',
+        },
         { name: 'Exploitation', description: 'Santé du service' },
       ],
     },
@@ -159,11 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: { public: 'description publique de l’API' } }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { config: { access: { public: 'description publique de l’API' } }, schema: { hide: true } }, async () => app.swagger());
 
   app.get(
     '/health',

@@ -22,12 +22,18 @@ const configSchema = z.strictObject({
     .max(65535, 'doit être compris entre 0 et 65535')
     .default(3000),
   HOST: z.string().min(1, 'ne peut pas être vide').default('127.0.0.1'),
-  DATA_DIR: z.string().min(1, 'ne peut pas être vide').default(path.join(projectRoot, '.data', 'pglite')),
+  DATA_DIR: z
+    .string()
+    .min(1, 'ne peut pas être vide')
+    .default(path.join(projectRoot, '.data', 'pglite')),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
     .optional(),
-  REFERENCE_DATA_DIR: z.string().min(1).default(path.resolve(projectRoot, '..', 'shared', 'data')),
+  REFERENCE_DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(projectRoot, '..', 'shared', 'data')),
   DEMO_TERRITOIRE: booleanFromEnv.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MARQUE_INTITULE: z.string().min(1).default('Région\nNouvelle-Aquitaine'),

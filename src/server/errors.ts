@@ -31,7 +31,10 @@ function corps(code: string, message: string, champs?: ChampErreur[], reference?
 
 // Fastify's own 4xx errors (body parsing, content type, size), in French.
 const erreursFastify: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'type_contenu_non_pris_en_charge', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'type_contenu_non_pris_en_charge',
+    message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'corps_trop_volumineux', message: 'Le corps de la requête est trop volumineux.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'corps_vide', message: 'Le corps JSON de la requête est vide : envoyez un objet JSON.' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'json_invalide', message: 'Le corps de la requête n’est pas un JSON valide.' },
@@ -45,17 +48,17 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const champs = error.validation.map((v) => ({
-        chemin: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
-          .filter(Boolean)
-          .join('.')
-          .replace(/^querystring\.?/, '')
-          .replace(/^body\.?/, '')
-          .replace(/^params\.?/, '') || (error.validationContext ?? 'requete'),
+        chemin:
+          [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
+            .filter(Boolean)
+            .join('.')
+            .replace(/^querystring\.?/, '')
+            .replace(/^body\.?/, '')
+            .replace(/^params\.?/, '') ||
+          (error.validationContext ?? 'requete'),
         message: v.message ?? 'valeur invalide',
       }));
-      return reply
-        .status(400)
-        .send(corps('validation', 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.', champs));
+      return reply.status(400).send(corps('validation', 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.', champs));
     }
     if (error instanceof AppError) {
       if (error.entetes) reply.headers(error.entetes);
@@ -73,7 +76,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
     else request.log.error({ err: error }, 'erreur interne');
     return reply
       .status(500)
-      .send(corps('erreur_interne', 'Une erreur interne est survenue. Réessayez plus tard ; si elle persiste, signalez-la avec sa référence.', undefined, request.id));
+      .send(
+        corps(
+          'erreur_interne',
+          'Une erreur interne est survenue. Réessayez plus tard ; si elle persiste, signalez-la avec sa référence.',
+          undefined,
+          request.id,
+        ),
+      );
   });
 
   app.setNotFoundHandler((request, reply) =>

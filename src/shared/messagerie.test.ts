@@ -65,9 +65,9 @@ describe('creerMessagerie avec SMTP_URL', () => {
   it('échoue si le serveur refuse un des destinataires, même quand il accepte les autres', async () => {
     const messagerie = creerMessagerie({ smtpUrl: serveur.url, expediteur, environnement: 'test' });
 
-    await expect(
-      messagerie.envoyer({ a: ['accepte@exemple.fr', 'inconnu@exemple.fr'], sujet: 'Partiel', texte: '…' }),
-    ).rejects.toThrow('Le serveur SMTP a refusé 1 destinataire(s) : inconnu@exemple.fr.');
+    await expect(messagerie.envoyer({ a: ['accepte@exemple.fr', 'inconnu@exemple.fr'], sujet: 'Partiel', texte: '…' })).rejects.toThrow(
+      'Le serveur SMTP a refusé 1 destinataire(s) : inconnu@exemple.fr.',
+    );
   });
 
   it('échoue si aucun serveur SMTP ne répond, au lieu de perdre le courriel', async () => {
@@ -103,9 +103,7 @@ describe('creerMessagerie sans SMTP_URL', () => {
     expect(lu.texte).toBe(invitation.texte);
     expect(lu.brut).toMatch(/^To: .*<elodie\.martin@exemple\.fr>$/m);
     expect((await stat(fichier)).mode & 0o777).toBe(0o600);
-    expect(journal).toEqual([
-      { details: { a: invitation.a, sujet: invitation.sujet, fichier }, message: 'Courriel écrit dans un fichier (aucun SMTP_URL)' },
-    ]);
+    expect(journal).toEqual([{ details: { a: invitation.a, sujet: invitation.sujet, fichier }, message: 'Courriel écrit dans un fichier (aucun SMTP_URL)' }]);
     expect(JSON.stringify(journal)).not.toContain('invitations/');
   });
 

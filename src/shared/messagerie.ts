@@ -37,9 +37,7 @@ const EXPEDITEUR_PAR_DEFAUT = 'Trajectoires <ne-pas-repondre@trajectoires.localh
 
 /** Environment variables of outgoing mail, to merge into the application's configuration schema. */
 export const configMessagerieSchema = z.strictObject({
-  SMTP_URL: z
-    .url({ protocol: /^smtps?$/, message: 'doit être une adresse smtp://… ou smtps://…' })
-    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, message: 'doit être une adresse smtp://… ou smtps://…' }).optional(),
   MAIL_EXPEDITEUR: z
     .string()
     .refine(estUneAdresse, {
@@ -61,11 +59,7 @@ export function creerMessagerie(options: OptionsMessagerie): Messagerie {
         'L’écriture des courriels dans des fichiers est réservée au développement.',
     );
   }
-  return messagerieFichiers(
-    options.dossierDeveloppement ?? path.join(os.tmpdir(), 'trajectoires-courriels'),
-    options.expediteur,
-    options.logger,
-  );
+  return messagerieFichiers(options.dossierDeveloppement ?? path.join(os.tmpdir(), 'trajectoires-courriels'), options.expediteur, options.logger);
 }
 
 function messagerieSmtp(smtpUrl: string, expediteur: string): Messagerie {

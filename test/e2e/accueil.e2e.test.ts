@@ -54,7 +54,10 @@ describe('accueil d’une personne par un conseiller', () => {
     await page.getByRole('group', { name: 'Votre handicap est-il reconnu ?' }).getByText('Non').click();
     await suivant(page);
     await page.getByRole('combobox', { name: /Dans quelle commune habitez-vous/ }).fill('Bordeau');
-    await page.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Bordeaux Gironde/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Bordeaux Gironde/ })
+      .click();
     await page.getByRole('button', { name: 'Voir mes conseillers' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'Réponse pour la personne reçue' }).waitFor();
@@ -66,7 +69,10 @@ describe('accueil d’une personne par un conseiller', () => {
     const formulaire = page.getByRole('form', { name: 'Ouvrir un dossier' });
     await formulaire.getByRole('textbox', { name: 'Prénom' }).fill('Camille');
     await formulaire.getByRole('textbox', { name: 'Nom', exact: true }).fill('Lefèvre');
-    await formulaire.getByRole('group', { name: /Le choix de la personne/ }).getByText('France Travail').click();
+    await formulaire
+      .getByRole('group', { name: /Le choix de la personne/ })
+      .getByText('France Travail')
+      .click();
     await formulaire.getByText(/^J’accepte que .+ conserve mon identité/).waitFor();
 
     // Without the person's agreement, nothing is sent.

@@ -8,7 +8,11 @@ let coordinatrice: CompteDeTest;
 
 beforeAll(async () => {
   parcours = await demarrerParcours();
-  coordinatrice = await creerCompte(parcours.app.database.db, { prenom: 'Inès', nom: 'Coordination', adhesions: [{ role: 'coordinator', territoireCode: '75' }] });
+  coordinatrice = await creerCompte(parcours.app.database.db, {
+    prenom: 'Inès',
+    nom: 'Coordination',
+    adhesions: [{ role: 'coordinator', territoireCode: '75' }],
+  });
 });
 
 afterAll(async () => {
@@ -51,7 +55,10 @@ describe('« Trouver mon conseiller », sur un téléphone', () => {
     // A job seeker has no job to keep: the health question is skipped, the commune comes next.
     const commune = page.getByRole('combobox', { name: /Dans quelle commune habitez-vous/ });
     await commune.fill('Bordeau');
-    await page.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Bordeaux Gironde/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Bordeaux Gironde/ })
+      .click();
     await verifierAccessibilite(page);
     await page.getByRole('button', { name: 'Voir mes conseillers' }).click();
 
@@ -90,7 +97,10 @@ describe('« Trouver mon conseiller », sur un téléphone', () => {
     await suivant(page);
     await page.getByRole('group', { name: 'Quelle est votre situation aujourd’hui ?' }).getByText('Je suis élève ou étudiant').click();
     await suivant(page);
-    await page.getByRole('group', { name: 'Quel est votre diplôme le plus élevé ?' }).getByText(/^Baccalauréat/).click();
+    await page
+      .getByRole('group', { name: 'Quel est votre diplôme le plus élevé ?' })
+      .getByText(/^Baccalauréat/)
+      .click();
     await suivant(page);
     await page.getByRole('group', { name: 'Votre handicap est-il reconnu ?' }).getByText('Non').click();
     await suivant(page);
@@ -127,7 +137,10 @@ describe('une coordinatrice prépare une version régionale des règles', () => 
     await contenu.fill(national.replace('"fait": "handicap_reconnu"', '"fait": "revenu"'));
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByRole('alert').getByText('La version n’a pas été enregistrée').waitFor();
-    await page.getByRole('alert').getByText(/fait inconnu ici : choisissez parmi age/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/fait inconnu ici : choisissez parmi age/)
+      .waitFor();
     await verifierAccessibilite(page);
 
     // Missions locales from 18 in this region: a change the test table shows.

@@ -100,7 +100,11 @@ describe('se connecter avec un mot de passe et un code TOTP', () => {
     await page.getByRole('button', { name: 'Activer' }).click();
 
     await page.getByRole('heading', { level: 2, name: 'Gardez vos codes de récupération' }).waitFor();
-    const codes = await page.getByRole('main').getByRole('listitem').filter({ hasText: /^[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}$/ }).count();
+    const codes = await page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ hasText: /^[2-9a-z]{4}-[2-9a-z]{4}-[2-9a-z]{4}$/ })
+      .count();
     expect(codes).toBe(10);
     await nomDansLEnTete(page, 'Élise Navarro').waitFor();
     await verifierAccessibilite(page);

@@ -55,7 +55,10 @@ describe('inviter un agent dans l’équipe d’une structure', () => {
     await page.getByRole('textbox', { name: /^Adresse électronique professionnelle/ }).fill(emailInvitee);
     await page.getByRole('combobox', { name: /^Rôle dans la structure/ }).selectOption('advisor');
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
-    await page.getByRole('status').filter({ hasText: `Invitation envoyée à ${emailInvitee}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Invitation envoyée à ${emailInvitee}` })
+      .waitFor();
     await page.getByRole('cell', { name: emailInvitee, exact: true }).waitFor();
     await verifierAccessibilite(page);
 

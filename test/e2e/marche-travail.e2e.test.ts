@@ -16,10 +16,7 @@ afterAll(async () => {
 async function choisirFamille(page: Page, filtre: string, libelle: string): Promise<void> {
   await page.getByRole('searchbox', { name: /^Filtrer la liste des familles/ }).fill(filtre);
   const liste = page.getByRole('combobox', { name: /^Famille de métiers BMO/ });
-  await page.waitForFunction(
-    (texte) => [...document.querySelectorAll('select[name="metier_bmo"] option')].some((o) => o.textContent === texte),
-    libelle,
-  );
+  await page.waitForFunction((texte) => [...document.querySelectorAll('select[name="metier_bmo"] option')].some((o) => o.textContent === texte), libelle);
   await liste.selectOption({ label: libelle });
 }
 
@@ -40,7 +37,10 @@ describe('les perspectives locales d’un métier', () => {
     await page.getByText('Choisissez une famille de métiers dans la liste.').waitFor();
 
     await page.getByRole('combobox', { name: /^Commune/ }).fill('Bordeau');
-    await page.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Bordeaux Gironde/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Bordeaux Gironde/ })
+      .click();
     await choisirFamille(page, 'aide a domicile', 'Aides à domicile et auxiliaires de vie');
     await page.getByRole('textbox', { name: /^Code ROME du métier/ }).fill('M1607');
     await page.getByRole('button', { name: 'Voir les perspectives' }).click();

@@ -50,7 +50,10 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     expect(await page.getByRole('region', { name: 'Le métier' }).locator('p').count()).toBeGreaterThan(0);
     expect(await page.getByRole('region', { name: 'Accès au métier' }).locator('p').count()).toBeGreaterThan(0);
     const competences = page.getByRole('region', { name: 'Compétences' });
-    await competences.getByRole('button', { name: /^Savoir-faire – / }).first().click();
+    await competences
+      .getByRole('button', { name: /^Savoir-faire – / })
+      .first()
+      .click();
     expect(await competences.getByText('Cœur de métier', { exact: true }).count()).toBeGreaterThan(0);
     // Close occupations in the referential's order: J1304 first.
     const proches = page.getByRole('region', { name: 'Métiers proches' }).getByRole('listitem');
@@ -61,7 +64,10 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     const perspectives = page.getByRole('region', { name: 'Perspectives près de chez vous' });
     await perspectives.getByText('Aucune table officielle ne relie le métier Aide-soignant / Aide-soignante (J1501', { exact: false }).waitFor();
     await perspectives.getByRole('combobox', { name: /^Commune/ }).fill('Bordeau');
-    await perspectives.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Bordeaux Gironde/ }).click();
+    await perspectives
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Bordeaux Gironde/ })
+      .click();
     await perspectives.getByRole('searchbox', { name: /^Filtrer la liste des familles/ }).fill('aide soignant');
     await page.waitForFunction(() => [...document.querySelectorAll('select[name="metier_bmo"] option')].some((o) => o.textContent === 'Aides-soignants'));
     await perspectives.getByRole('combobox', { name: /^Famille de métiers BMO/ }).selectOption({ label: 'Aides-soignants' });
@@ -75,7 +81,10 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     const voies = page.getByRole('region', { name: 'Les voies pour y arriver' });
     await voies.getByRole('heading', { level: 2, name: 'Les voies d’accès au métier « Aide-soignant / Aide-soignante »' }).waitFor();
     await voies.getByRole('combobox', { name: /Votre commune/ }).fill('Bordeau');
-    await voies.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Bordeaux Gironde/ }).click();
+    await voies
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Bordeaux Gironde/ })
+      .click();
     await voies.getByRole('button', { name: 'Voir les services proches' }).click();
     await voies.getByText('5 voies d’accès, avec les services qui les proposent à moins de 30 km de Bordeaux.').waitFor();
     await voies.getByRole('button', { name: 'Faire valider son expérience (VAE)' }).click();
@@ -105,7 +114,9 @@ describe('trouver un métier, ses perspectives et ses voies d’accès', () => {
     await page.goto('/metiers/K9998');
     await page.getByRole('heading', { level: 1, name: 'Fiche retirée du répertoire des métiers' }).waitFor();
     await page
-      .getByText('La fiche K9998 « Métier d’essai retiré » a été retirée du ROME à la version 60 (elle figurait encore dans la version 59) : cherchez le métier par son intitulé.')
+      .getByText(
+        'La fiche K9998 « Métier d’essai retiré » a été retirée du ROME à la version 60 (elle figurait encore dans la version 59) : cherchez le métier par son intitulé.',
+      )
       .waitFor();
     await verifierAccessibilite(page);
     // The 410 of the API is the expected answer here, not a fault of the page.
@@ -125,7 +136,10 @@ describe('rapprocher ses compétences des métiers', () => {
     // Nothing to search yet in the second experience: then an ambulance driver, misspelt.
     await page.getByRole('searchbox', { name: /^Un métier que vous avez exercé/ }).fill('ambulancer');
     await page.getByRole('button', { name: 'Chercher ce métier' }).click();
-    await page.getByRole('button', { name: /^Ajouter « Ambulancier/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Ajouter « Ambulancier/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 2, name: '1. Vos expériences (2 sur 3)' }).waitFor();
     expect(await focus(page)).toBe('h2|1. Vos expériences (2 sur 3)');
 
@@ -231,7 +245,10 @@ describe('sur un téléphone, au clavier', () => {
     expect(await focus(page)).toMatch(/^a\|Boulanger/);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/metiers\/D1102$/);
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: /Boulanger/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: /Boulanger/ })
+      .waitFor();
     await sansDefilementHorizontal(page);
     await verifierAccessibilite(page);
 
@@ -241,7 +258,12 @@ describe('sur un téléphone, au clavier', () => {
     await pagination.getByRole('link', { name: '2', exact: true }).click();
     await page.waitForURL(/\?q=agent&page=2$/);
     await page.getByRole('heading', { level: 2, name: /métiers trouvés pour « agent » \(page 2\)$/ }).waitFor();
-    expect(await page.getByRole('region', { name: /pour « agent »/ }).locator('.fr-card').count()).toBe(10);
+    expect(
+      await page
+        .getByRole('region', { name: /pour « agent »/ })
+        .locator('.fr-card')
+        .count(),
+    ).toBe(10);
     await sansDefilementHorizontal(page);
     expect(erreurs).toEqual([]);
   });
@@ -253,7 +275,10 @@ describe('sur un téléphone, au clavier', () => {
     await tabulerJusqua(page, /^input\|Un métier que vous avez exercé/);
     await page.keyboard.type('aide soignente');
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: /métiers proposés pour « aide soignente »/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /métiers proposés pour « aide soignente »/ })
+      .waitFor();
     await tabulerJusqua(page, /^button\|Ajouter « Aide-soignant \/ Aide-soignante »/);
     await page.keyboard.press('Enter');
     await expect.poll(() => focus(page)).toBe('h2|1. Vos expériences (1 sur 3)');

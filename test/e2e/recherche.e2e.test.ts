@@ -104,17 +104,13 @@ describe('rechercher un service par besoin et par lieu', () => {
     await pagination.getByRole('link', { name: '2', exact: true }).click();
     await page.waitForURL(/\/annuaire\?page=2$/);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('titre-resultats');
-    await expect
-      .poll(() => premierResultat())
-      .not.toBe(premier);
+    await expect.poll(() => premierResultat()).not.toBe(premier);
     expect(await pagination.getByRole('link', { name: '2', exact: true }).getAttribute('aria-current')).toBe('true');
     await expect.poll(() => page.title()).toMatch(/\(page 2\) – Trouver un service – Trajectoires$/);
     await verifierAccessibilite(page);
     await page.goBack();
     await page.waitForURL(/\/annuaire$/);
-    await expect
-      .poll(() => premierResultat())
-      .toBe(premier);
+    await expect.poll(() => premierResultat()).toBe(premier);
 
     await page.goto('/annuaire?q=zzqxw%20vvkpt&commune=87085');
     await page.getByRole('heading', { level: 2, name: 'Aucun service trouvé' }).waitFor();

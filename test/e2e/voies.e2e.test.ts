@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerParcours, focus, nouvellePage, type Parcours, sansDefilementHorizontal, tabulerJusqua, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, nouvellePage, type Parcours, sansDefilementHorizontal, tabulerJusqua, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 
@@ -39,7 +39,10 @@ describe('« Voies d’accès à un métier », sur un téléphone', () => {
     await page.getByText('Indiquez votre commune : saisissez son nom ou son code postal', { exact: false }).waitFor();
 
     await page.getByRole('combobox', { name: /Votre commune/ }).fill('Limog');
-    await page.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option', { name: /^Limoges Haute-Vienne/ }).click();
+    await page
+      .getByRole('listbox', { name: 'Communes proposées' })
+      .getByRole('option', { name: /^Limoges Haute-Vienne/ })
+      .click();
     await page.getByRole('combobox', { name: 'Distance maximale' }).selectOption('20');
     await page.getByRole('button', { name: 'Voir les services proches' }).click();
     await page.getByText('5 voies d’accès, avec les services qui les proposent à moins de 20 km de Limoges.').waitFor();

@@ -12,7 +12,9 @@ export const COMMUNE_DE_TEST = '33063';
 /** The consent every file opens with: the holding structure keeps identity, situation and orientation. */
 export function consentementDetentrice(structureId: string, sensibles = false) {
   return {
-    portee: ['identite', 'situation', 'orientation', ...(sensibles ? ['donnees_sensibles' as const] : [])] as ('identite' | 'situation' | 'orientation' | 'donnees_sensibles')[],
+    portee: ['identite', 'situation', 'orientation', ...(sensibles ? ['donnees_sensibles' as const] : [])] as (
+      'identite' | 'situation' | 'orientation' | 'donnees_sensibles'
+    )[],
     destinataire: { type: 'structure' as const, structure_id: structureId },
     finalite: 'accompagnement' as const,
     mode_recueil: 'oral_au_guichet' as const,

@@ -41,7 +41,8 @@ export async function demarrerFournisseurOidc(options: { redirectUri: string; ac
   const comptes = new Map<string, CompteFournisseur>();
   let choixEnCours: ChoixUsager | undefined;
   let derniereAutorisation: URLSearchParams | undefined;
-  let provider: Provider | undefined;
+  // Created once the server listens: its issuer needs the port. Until then the server answers 503.
+  let provider: Provider | undefined = undefined;
 
   const serveur = createServer((req, res) => {
     if (!provider) return res.writeHead(503).end();

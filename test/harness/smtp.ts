@@ -143,7 +143,13 @@ function typeDe(partie: PartieMime): { type: string; parametres: Map<string, str
   for (const morceau of morceaux) {
     const egal = morceau.indexOf('=');
     if (egal > 0) {
-      parametres.set(morceau.slice(0, egal).trim().toLowerCase(), morceau.slice(egal + 1).trim().replace(/^"(.*)"$/, '$1'));
+      parametres.set(
+        morceau.slice(0, egal).trim().toLowerCase(),
+        morceau
+          .slice(egal + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      );
     }
   }
   return { type: type.trim().toLowerCase(), parametres };
@@ -199,11 +205,7 @@ function decoderEntete(valeur: string): string {
     let charset = 'utf-8';
     for (const [, jeu = 'utf-8', encodage = 'B', contenu = ''] of suite.matchAll(MOT_ENCODE)) {
       charset = jeu;
-      octets.push(
-        encodage.toUpperCase() === 'B'
-          ? Buffer.from(contenu, 'base64')
-          : decoderQuotedPrintable(contenu.replace(/_/g, ' ')),
-      );
+      octets.push(encodage.toUpperCase() === 'B' ? Buffer.from(contenu, 'base64') : decoderQuotedPrintable(contenu.replace(/_/g, ' ')));
     }
     return new TextDecoder(charset).decode(Buffer.concat(octets));
   });

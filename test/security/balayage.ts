@@ -60,9 +60,7 @@ export function urlDe(route: RouteDeclaree, valeurs: Record<string, string> = {}
 
 export const CODES_DE_LA_PORTE = ['identite.non_connecte', 'identite.acces_refuse', 'identite.second_facteur_requis'] as const;
 
-export type DecisionPorte =
-  | { franchie: true }
-  | { franchie: false; statut: 401 | 403; code: (typeof CODES_DE_LA_PORTE)[number] };
+export type DecisionPorte = { franchie: true } | { franchie: false; statut: 401 | 403; code: (typeof CODES_DE_LA_PORTE)[number] };
 
 const FRANCHIE: DecisionPorte = { franchie: true };
 
@@ -109,7 +107,13 @@ export function codeErreur(reponse: LightMyRequestResponse): string | undefined 
 export function appeler(
   acteur: ActeurDeTest,
   route: RouteDeclaree,
-  options: { parametres?: Record<string, string>; requete?: Record<string, string>; corps?: unknown; sansCsrf?: boolean; entetes?: Record<string, string> } = {},
+  options: {
+    parametres?: Record<string, string>;
+    requete?: Record<string, string>;
+    corps?: unknown;
+    sansCsrf?: boolean;
+    entetes?: Record<string, string>;
+  } = {},
 ): Promise<LightMyRequestResponse> {
   return acteur.client.requete({
     method: route.method as 'GET',

@@ -64,7 +64,11 @@ function importsDe(fichier: string): Import[] {
 }
 
 const normaliser = (f: string) => f.split(path.sep).join('/');
-const code = (dossiers: string[]) => dossiers.flatMap(fichiers).filter((f) => !estTest(f)).map(normaliser);
+const code = (dossiers: string[]) =>
+  dossiers
+    .flatMap(fichiers)
+    .filter((f) => !estTest(f))
+    .map(normaliser);
 const imports = (dossiers: string[]) => code(dossiers).flatMap(importsDe);
 
 /** The module a file belongs to: `src/modules/<module>/…`. */

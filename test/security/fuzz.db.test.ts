@@ -16,9 +16,36 @@ const RUNS_SANS_PARAMETRE = 5;
 const RUNS_PAR_ECRITURE = Number(process.env.FUZZ_RUNS_ECRITURE ?? 100);
 
 const hostiles = [
-  '\u0000', "'; DROP TABLE annuaire_service; --", '\u202Eevil', '😀🇫🇷', '%00', '../../etc/passwd', '<script>alert(1)</script>',
-  'a'.repeat(10_000), ' ', '', '-1', '1e308', 'NaN', '0x10', '33063,', ',,,', 'null', '[]', '{}', '\\', '\u00A0', 'é'.repeat(300),
-  '2A004', '75', '64483', 'se-former', 'jeunes', 'france-travail', 'bilan de competance', '00000000-0000-4000-8000-000000000000',
+  '\u0000',
+  "'; DROP TABLE annuaire_service; --",
+  '\u202Eevil',
+  '😀🇫🇷',
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'a'.repeat(10_000),
+  ' ',
+  '',
+  '-1',
+  '1e308',
+  'NaN',
+  '0x10',
+  '33063,',
+  ',,,',
+  'null',
+  '[]',
+  '{}',
+  '\\',
+  '\u00A0',
+  'é'.repeat(300),
+  '2A004',
+  '75',
+  '64483',
+  'se-former',
+  'jeunes',
+  'france-travail',
+  'bilan de competance',
+  '00000000-0000-4000-8000-000000000000',
 ];
 
 const valeur = fc.oneof(
@@ -35,8 +62,7 @@ function clesDe(schema: unknown): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
-const routesTestees = (routes: RouteDeclaree[]) =>
-  routes.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*' && r.method === 'GET');
+const routesTestees = (routes: RouteDeclaree[]) => routes.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/*' && r.method === 'GET');
 
 // A body field: any of the hostile strings, or a value of another JSON type than the schema expects.
 const valeurDeCorps = fc.oneof(

@@ -120,8 +120,7 @@ describe('S1 : refus par défaut, pour chaque route et chaque acteur', () => {
 
 const modele = (scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: Proprietaire) =>
   statutModele(routeDuScenario(routes(), scenario), scenario, acteur, proprietaire);
-const appelerSurObjet = (scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: Proprietaire) =>
-  appelerSur(t, monde, scenario, acteur, proprietaire);
+const appelerSurObjet = (scenario: ScenarioObjet, acteur: ActeurDeTest, proprietaire: Proprietaire) => appelerSur(t, monde, scenario, acteur, proprietaire);
 
 describe('enregistrements rattachés à une structure (politiques des modules)', () => {
   it('chaque route à paramètre est décrite dans test/security/objets.ts, ou écartée avec sa raison', () => {
@@ -130,22 +129,32 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
       .filter((r) => nomsParametres(r.url).length > 0)
       .map(cleRoute)
       .filter((cle) => !decrites.has(cle));
-    expect(oubliees, 'Ajoutez ces routes à SCENARIOS_OBJETS (statut attendu par acteur) ou à SANS_OBJET (avec la raison) dans test/security/objets.ts.').toEqual([]);
+    expect(
+      oubliees,
+      'Ajoutez ces routes à SCENARIOS_OBJETS (statut attendu par acteur) ou à SANS_OBJET (avec la raison) dans test/security/objets.ts.',
+    ).toEqual([]);
     const declarees = new Set(routes().map(cleRoute));
-    expect([...decrites].filter((cle) => !declarees.has(cle)), 'Ces routes décrites dans test/security/objets.ts ne sont plus déclarées.').toEqual([]);
+    expect(
+      [...decrites].filter((cle) => !declarees.has(cle)),
+      'Ces routes décrites dans test/security/objets.ts ne sont plus déclarées.',
+    ).toEqual([]);
   });
 
-  it.runIf(SCENARIOS_OBJETS.length > 0)('chaque acteur reçoit le statut prévu sur un enregistrement de la structure A', async () => {
-    const ecarts: string[] = [];
-    for (const scenario of SCENARIOS_OBJETS) {
-      for (const acteur of acteurs()) {
-        const reponse = await appelerSurObjet(scenario, acteur, 'A');
-        const attendu = modele(scenario, acteur, 'A');
-        if (reponse.statusCode !== attendu) ecarts.push(`${scenario.route} par ${acteur.cle} : attendu ${attendu}, réponse ${resume(reponse)}`);
+  it.runIf(SCENARIOS_OBJETS.length > 0)(
+    'chaque acteur reçoit le statut prévu sur un enregistrement de la structure A',
+    async () => {
+      const ecarts: string[] = [];
+      for (const scenario of SCENARIOS_OBJETS) {
+        for (const acteur of acteurs()) {
+          const reponse = await appelerSurObjet(scenario, acteur, 'A');
+          const attendu = modele(scenario, acteur, 'A');
+          if (reponse.statusCode !== attendu) ecarts.push(`${scenario.route} par ${acteur.cle} : attendu ${attendu}, réponse ${resume(reponse)}`);
+        }
       }
-    }
-    expect(ecarts).toEqual([]);
-  }, 600_000);
+      expect(ecarts).toEqual([]);
+    },
+    600_000,
+  );
 
   it.runIf(SCENARIOS_OBJETS.length > 0)(
     'S16 : un refus de la politique sur un enregistrement existant écrit exactement un événement d’audit, une écriture réussie au moins un',

@@ -84,10 +84,7 @@ const nouvelleInvitation = (t: AppDeTest, structureId: string) =>
 /** A new advisor of the structure; its membership suspended when asked. */
 async function nouvelleAdhesion(t: AppDeTest, structureId: string, statut: 'active' | 'suspendue' = 'active'): Promise<string> {
   const compte = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId }] });
-  return premiereValeur<string>(
-    t,
-    sql`UPDATE identite_adhesion SET statut = ${statut} WHERE utilisateur_id = ${compte.id} RETURNING id AS valeur`,
-  );
+  return premiereValeur<string>(t, sql`UPDATE identite_adhesion SET statut = ${statut} WHERE utilisateur_id = ${compte.id} RETURNING id AS valeur`);
 }
 
 /** A draft of region 75's rules, a copy of the national default (regions, not structures, own rules). */
@@ -147,7 +144,8 @@ const nouveauConsentement = async (t: AppDeTest, structureId: string) => {
 // through, so the record stays as it is whoever calls.
 const VERSION_PERIMEE = 999_999;
 
-const EQUIPE_LUE = 'Responsables de la structure, ses conseillers, la coordination de sa région et l’administration voient l’équipe ; les autres reçoivent 404.';
+const EQUIPE_LUE =
+  'Responsables de la structure, ses conseillers, la coordination de sa région et l’administration voient l’équipe ; les autres reçoivent 404.';
 const EQUIPE_GEREE = 'Seuls les responsables de la structure et l’administration gèrent son équipe ; pour les autres, elle n’existe pas (404).';
 const FICHE_GEREE = 'Les responsables de la structure, la coordination de sa région et l’administration tiennent la fiche ; les autres reçoivent 404.';
 // The annuaire module records no read of a structure's management view, allowed or refused: the

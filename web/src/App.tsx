@@ -13,7 +13,10 @@ function Page({ chemin, recherche }: { chemin: string; recherche: string }) {
     const correspondance = route.motif.exec(chemin);
     if (!correspondance) continue;
     try {
-      return route.page(correspondance.slice(1).map((p) => decodeURIComponent(p ?? '')), recherche);
+      return route.page(
+        correspondance.slice(1).map((p) => decodeURIComponent(p ?? '')),
+        recherche,
+      );
     } catch {
       // A malformed escape in the address (%E0%A4%A): no such page.
       return <PageIntrouvable />;

@@ -153,7 +153,8 @@ function conditionSchema(faitsPermis: readonly string[]): z.ZodType<Condition> {
   return z
     .unknown()
     .superRefine((valeur, ctx) => {
-      if (profondeur(valeur) > PROFONDEUR_MAX) ctx.addIssue({ code: 'custom', message: `condition trop imbriquée : ${PROFONDEUR_MAX} niveaux de JSON au plus` });
+      if (profondeur(valeur) > PROFONDEUR_MAX)
+        ctx.addIssue({ code: 'custom', message: `condition trop imbriquée : ${PROFONDEUR_MAX} niveaux de JSON au plus` });
     })
     .pipe(condition) as unknown as z.ZodType<Condition>;
 }
@@ -187,7 +188,10 @@ export const VARIABLES_RAISON = ['age'] as const;
 const raison = texte('raison', 400).superRefine((phrase, ctx) => {
   for (const [, nom] of phrase.matchAll(/\{([^}]*)\}/g)) {
     if (!(VARIABLES_RAISON as readonly string[]).includes(nom!)) {
-      ctx.addIssue({ code: 'custom', message: `raison : variable {${nom}} inconnue (variables possibles : ${VARIABLES_RAISON.map((v) => `{${v}}`).join(', ')})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `raison : variable {${nom}} inconnue (variables possibles : ${VARIABLES_RAISON.map((v) => `{${v}}`).join(', ')})`,
+      });
     }
   }
 });
@@ -260,9 +264,7 @@ function uniques<T>(liste: T[], cle: (t: T) => string, ctx: z.RefinementCtx, che
 export const contenuReglesSchema = z
   .strictObject({
     description: texte('description', 2000),
-    operateurs: z.strictObject(
-      Object.fromEntries(OPERATEURS.map((o) => [o, descriptionOperateur])) as Record<TypeOperateur, typeof descriptionOperateur>,
-    ),
+    operateurs: z.strictObject(Object.fromEntries(OPERATEURS.map((o) => [o, descriptionOperateur])) as Record<TypeOperateur, typeof descriptionOperateur>),
     regles: z.array(regleSchema).min(1, 'au moins une règle').max(200, 'au plus 200 règles'),
     recommandation: z.array(prioriteSchema),
     autres_orientations: z.array(autreOrientationSchema).max(30, 'au plus 30 autres orientations'),
@@ -272,7 +274,8 @@ export const contenuReglesSchema = z
     uniques(contenu.autres_orientations, (o) => o.code, ctx, 'autres_orientations', 'orientation');
     uniques(contenu.recommandation, (p) => p.situation, ctx, 'recommandation', 'situation');
     const manquantes = SITUATIONS.filter((s) => !contenu.recommandation.some((p) => p.situation === s));
-    if (manquantes.length) ctx.addIssue({ code: 'custom', path: ['recommandation'], message: `recommandation : situations manquantes : ${manquantes.join(', ')}` });
+    if (manquantes.length)
+      ctx.addIssue({ code: 'custom', path: ['recommandation'], message: `recommandation : situations manquantes : ${manquantes.join(', ')}` });
   });
 export type ContenuRegles = z.infer<typeof contenuReglesSchema>;
 
@@ -333,9 +336,7 @@ export const reponseAiguillageSchema = z.object({
       sites: z.array(siteProcheSchema),
     }),
   ),
-  autres_orientations: z.array(
-    z.object({ code: z.string(), libelle: z.string(), raisons: z.array(raisonSchema), sites: z.array(siteProcheSchema) }),
-  ),
+  autres_orientations: z.array(z.object({ code: z.string(), libelle: z.string(), raisons: z.array(raisonSchema), sites: z.array(siteProcheSchema) })),
   version_regles: z.string(),
   regles: z.object({ id: z.string(), region_code: z.string().nullable(), date_effet: z.string() }),
   commune: z.object({ code: z.string(), nom: z.string(), region_code: z.string() }),
@@ -419,7 +420,5 @@ export const comparaisonReponse = z.object({
   de: versionReglesSchema,
   a: versionReglesSchema,
   differences: z.number().int(),
-  profils: z.array(
-    z.object({ id: z.string(), description: z.string(), faits: faitsSchema, de: decisionSchema, a: decisionSchema, identique: z.boolean() }),
-  ),
+  profils: z.array(z.object({ id: z.string(), description: z.string(), faits: faitsSchema, de: decisionSchema, a: decisionSchema, identique: z.boolean() })),
 });

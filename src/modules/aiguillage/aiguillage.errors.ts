@@ -11,10 +11,18 @@ export const aiguillageErrors = {
     ]),
   // No rule set in force is a deployment fault (the national file always loads at start).
   reglesAbsentes: () =>
-    new AppError('aiguillage.regles_absentes', 503, 'Le service d’orientation n’a pas de règles en vigueur aujourd’hui : réessayez plus tard ou adressez-vous à un lieu d’accueil proche.'),
+    new AppError(
+      'aiguillage.regles_absentes',
+      503,
+      'Le service d’orientation n’a pas de règles en vigueur aujourd’hui : réessayez plus tard ou adressez-vous à un lieu d’accueil proche.',
+    ),
   // The same answer for a version that does not exist and one outside the agent's perimeter.
   reglesIntrouvables: () =>
-    new AppError('aiguillage.regles_introuvables', 404, 'Ce jeu de règles n’existe pas ou ne relève pas de votre territoire : choisissez-le dans la liste des versions.'),
+    new AppError(
+      'aiguillage.regles_introuvables',
+      404,
+      'Ce jeu de règles n’existe pas ou ne relève pas de votre territoire : choisissez-le dans la liste des versions.',
+    ),
   perimetreRefuse: (regionCode: string | null) =>
     new AppError(
       'aiguillage.perimetre_refuse',

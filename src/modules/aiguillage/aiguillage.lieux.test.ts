@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { momentEnFrance, ouvertA } from './aiguillage.lieux.js';
 
 // Monday to Friday 09:00–12:00 and 13:30–17:00.
-const HORAIRES = [{ jours: [1, 2, 3, 4, 5], plages: [{ debut: '09:00', fin: '12:00' }, { debut: '13:30', fin: '17:00' }] }];
+const HORAIRES = [
+  {
+    jours: [1, 2, 3, 4, 5],
+    plages: [
+      { debut: '09:00', fin: '12:00' },
+      { debut: '13:30', fin: '17:00' },
+    ],
+  },
+];
 
 describe('ouverture d’un lieu à un instant, à l’heure française', () => {
   it('lit le jour et l’heure à Paris, heure d’été comme d’hiver', () => {

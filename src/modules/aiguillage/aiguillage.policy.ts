@@ -9,8 +9,7 @@ export type FondementRegles = 'coordination' | 'administration' | 'reference_nat
 
 export type DecisionRegles =
   /** `role`: the role the agent acts in, for the audit trail. */
-  | { autorise: true; fondement: FondementRegles; role: Role | null }
-  | { autorise: false; raison: 'hors_perimetre' };
+  { autorise: true; fondement: FondementRegles; role: Role | null } | { autorise: false; raison: 'hors_perimetre' };
 
 const refus: DecisionRegles = { autorise: false, raison: 'hors_perimetre' };
 

@@ -54,10 +54,20 @@ describe('règles nationales par défaut sur la table des profils de test', () =
 
   it('la table couvre chaque opérateur, chaque recommandation et chaque autre orientation', () => {
     for (const o of OPERATEURS) {
-      expect(profils.some((p) => p.attendu.operateurs.includes(o)), o).toBe(true);
-      expect(profils.some((p) => p.attendu.recommande === o), `${o} recommandé`).toBe(true);
+      expect(
+        profils.some((p) => p.attendu.operateurs.includes(o)),
+        o,
+      ).toBe(true);
+      expect(
+        profils.some((p) => p.attendu.recommande === o),
+        `${o} recommandé`,
+      ).toBe(true);
     }
-    for (const o of nationales.contenu.autres_orientations) expect(profils.some((p) => p.attendu.autres_orientations.includes(o.code)), o.code).toBe(true);
+    for (const o of nationales.contenu.autres_orientations)
+      expect(
+        profils.some((p) => p.attendu.autres_orientations.includes(o.code)),
+        o.code,
+      ).toBe(true);
   });
 
   it('la table couvre chaque chevauchement d’opérateurs que les règles permettent', () => {
@@ -73,9 +83,12 @@ describe('règles nationales par défaut sur la table des profils de test', () =
   it('la table couvre les bornes d’âge 16, 25 et 26 et des personnes hors des cinq publics', () => {
     const ages = new Set(profils.map((p) => p.faits.age));
     for (const age of [15, 16, 25, 26, 30, 31]) expect(ages.has(age), `${age} ans`).toBe(true);
-    expect(profils.filter((p) => p.attendu.operateurs.length === 0).map((p) => p.faits.situation).toSorted()).toEqual(
-      expect.arrayContaining(['autre', 'eleve_etudiant', 'salarie_public']),
-    );
+    expect(
+      profils
+        .filter((p) => p.attendu.operateurs.length === 0)
+        .map((p) => p.faits.situation)
+        .toSorted(),
+    ).toEqual(expect.arrayContaining(['autre', 'eleve_etudiant', 'salarie_public']));
   });
 });
 
@@ -173,7 +186,9 @@ describe('langage des conditions', () => {
   });
 
   const feuille = fc.oneof(
-    fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 })).map(([a, b]): Condition => ({ fait: 'age', entre: [Math.min(a, b), Math.max(a, b)] })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 }))
+      .map(([a, b]): Condition => ({ fait: 'age', entre: [Math.min(a, b), Math.max(a, b)] })),
     fc.integer({ min: 1, max: 8 }).map((n): Condition => ({ fait: 'niveau_diplome', au_moins: n })),
     fc.subarray([...SITUATIONS], { minLength: 1 }).map((dans): Condition => ({ fait: 'situation', dans })),
     fc.boolean().map((egal): Condition => ({ fait: 'handicap_reconnu', egal })),
@@ -221,7 +236,17 @@ describe('langage des conditions', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 120 }), unProfil, (x, y, f) => {
         const [a, b] = [Math.min(x, y), Math.max(x, y)];
-        expect(vrai({ fait: 'age', entre: [a, b] }, f)).toBe(vrai({ tous: [{ fait: 'age', au_moins: a }, { fait: 'age', au_plus: b }] }, f));
+        expect(vrai({ fait: 'age', entre: [a, b] }, f)).toBe(
+          vrai(
+            {
+              tous: [
+                { fait: 'age', au_moins: a },
+                { fait: 'age', au_plus: b },
+              ],
+            },
+            f,
+          ),
+        );
       }),
       { numRuns: 300, seed: 20261123 },
     );
@@ -238,9 +263,18 @@ describe('validation d’un jeu de règles (messages en français, chemin de l�
   });
 
   it('nomme le fait inconnu, à sa place dans la condition', () => {
-    expect(erreurs(regle({ condition: { tous: [{ fait: 'age', entre: [16, 25] }, { fait: 'revenu', au_plus: 1000 }] } }))).toEqual([
-      { chemin: 'regles.0.condition.tous.1.fait', message: expect.stringMatching(/^fait inconnu ici : choisissez parmi age, niveau_diplome/) },
-    ]);
+    expect(
+      erreurs(
+        regle({
+          condition: {
+            tous: [
+              { fait: 'age', entre: [16, 25] },
+              { fait: 'revenu', au_plus: 1000 },
+            ],
+          },
+        }),
+      ),
+    ).toEqual([{ chemin: 'regles.0.condition.tous.1.fait', message: expect.stringMatching(/^fait inconnu ici : choisissez parmi age, niveau_diplome/) }]);
   });
 
   it('refuse des bornes inversées, deux comparaisons à la fois, une situation inconnue, une forme inconnue', () => {
@@ -254,7 +288,9 @@ describe('validation d’un jeu de règles (messages en français, chemin de l�
       chemin: 'regles.0.condition.dans.0',
       message: expect.stringMatching(/^situation inconnue/),
     });
-    expect(erreurs(regle({ condition: { quelconque: true } }))).toEqual([{ chemin: 'regles.0.condition', message: expect.stringMatching(/^condition attendue/) }]);
+    expect(erreurs(regle({ condition: { quelconque: true } }))).toEqual([
+      { chemin: 'regles.0.condition', message: expect.stringMatching(/^condition attendue/) },
+    ]);
   });
 
   it('refuse une condition imbriquée plus de 24 fois, sans épuiser la pile', () => {
@@ -282,7 +318,9 @@ describe('validation d’un jeu de règles (messages en français, chemin de l�
     expect(erreurs(sansAutre)).toEqual([{ chemin: 'recommandation', message: 'recommandation : situations manquantes : autre' }]);
     const [premiere, ...reste] = nationales.contenu.recommandation;
     const incomplet = { ...nationales.contenu, recommandation: [{ ...premiere!, ordre: premiere!.ordre.slice(1) }, ...reste] };
-    expect(erreurs(incomplet)).toEqual([{ chemin: 'recommandation.0.ordre', message: `ordre : chaque opérateur une fois (manquants : ${premiere!.ordre[0]!.operateur})` }]);
+    expect(erreurs(incomplet)).toEqual([
+      { chemin: 'recommandation.0.ordre', message: `ordre : chaque opérateur une fois (manquants : ${premiere!.ordre[0]!.operateur})` },
+    ]);
   });
 });
 
@@ -313,7 +351,14 @@ describe('âge le jour de la demande', () => {
 
 describe('résumé et comparaison des décisions', () => {
   it('deux décisions identiques à l’ordre près sont la même', () => {
-    expect(memeDecision({ operateurs: ['apec', 'france_travail'], recommande: 'apec', autres_orientations: ['b', 'a'] }, { operateurs: ['france_travail', 'apec'], recommande: 'apec', autres_orientations: ['a', 'b'] })).toBe(true);
-    expect(memeDecision({ operateurs: ['apec'], recommande: 'apec', autres_orientations: [] }, { operateurs: ['apec'], recommande: null, autres_orientations: [] })).toBe(false);
+    expect(
+      memeDecision(
+        { operateurs: ['apec', 'france_travail'], recommande: 'apec', autres_orientations: ['b', 'a'] },
+        { operateurs: ['france_travail', 'apec'], recommande: 'apec', autres_orientations: ['a', 'b'] },
+      ),
+    ).toBe(true);
+    expect(
+      memeDecision({ operateurs: ['apec'], recommande: 'apec', autres_orientations: [] }, { operateurs: ['apec'], recommande: null, autres_orientations: [] }),
+    ).toBe(false);
   });
 });

@@ -36,7 +36,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const nationales = JSON.parse(readFileSync(path.join(projectRoot, 'data/aiguillage/regles-nationales.json'), 'utf8')) as { version: string; contenu: ContenuRegles };
+const nationales = JSON.parse(readFileSync(path.join(projectRoot, 'data/aiguillage/regles-nationales.json'), 'utf8')) as {
+  version: string;
+  contenu: ContenuRegles;
+};
 
 const profil = (surcharge: Record<string, unknown> = {}) => ({
   age: 40,
@@ -49,7 +52,8 @@ const profil = (surcharge: Record<string, unknown> = {}) => ({
   ...surcharge,
 });
 
-const aiguiller = (corps: unknown, client = new ClientHttp(t.app)) => client.requete({ method: 'POST', url: '/api/v1/aiguillage', payload: corps as object, sansCsrf: true });
+const aiguiller = (corps: unknown, client = new ClientHttp(t.app)) =>
+  client.requete({ method: 'POST', url: '/api/v1/aiguillage', payload: corps as object, sansCsrf: true });
 const types = (r: LightMyRequestResponse) => r.json<ReponseAiguillage>().operateurs.map((o) => o.type);
 
 async function nombreDeLignes(): Promise<Record<string, number>> {
@@ -63,10 +67,14 @@ async function nombreDeLignes(): Promise<Record<string, number>> {
 }
 
 async function evenementsDepuis(id: number) {
-  return rows<{ action: string; resultat: string; acteur_role: string | null; cible_id: string | null; raison: string | null; details: Record<string, unknown> }>(
-    t.database.db,
-    sql`SELECT action, resultat, acteur_role, cible_id, raison, details FROM audit_evenement WHERE id > ${id} ORDER BY id`,
-  );
+  return rows<{
+    action: string;
+    resultat: string;
+    acteur_role: string | null;
+    cible_id: string | null;
+    raison: string | null;
+    details: Record<string, unknown>;
+  }>(t.database.db, sql`SELECT action, resultat, acteur_role, cible_id, raison, details FROM audit_evenement WHERE id > ${id} ORDER BY id`);
 }
 async function dernierIdAudit(): Promise<number> {
   const [l] = await rows<{ id: number | null }>(t.database.db, sql`SELECT max(id)::int AS id FROM audit_evenement`);
@@ -91,7 +99,9 @@ describe('POST /api/v1/aiguillage (public)', () => {
   });
 
   it('donne pour chaque opérateur ses trois lieux d’accueil les plus proches, de son réseau, du plus proche au plus loin', async () => {
-    const corps = (await aiguiller(profil({ age: 24, situation: 'salarie_prive', cadre: true, niveau_diplome: 7, handicap_reconnu: true }))).json<ReponseAiguillage>();
+    const corps = (
+      await aiguiller(profil({ age: 24, situation: 'salarie_prive', cadre: true, niveau_diplome: 7, handicap_reconnu: true }))
+    ).json<ReponseAiguillage>();
     expect(corps.operateurs.map((o) => o.type).toSorted()).toEqual(['apec', 'cap_emploi', 'mission_locale', 'operateur_cep_regional']);
     for (const operateur of corps.operateurs) {
       expect(operateur.sites.length, operateur.type).toBe(3);
@@ -106,7 +116,11 @@ describe('POST /api/v1/aiguillage (public)', () => {
     }
     // The regional operator of the demonstration territory has a place in Bordeaux with its hours.
     const [premier] = corps.operateurs.find((o) => o.type === 'operateur_cep_regional')!.sites;
-    expect(premier).toMatchObject({ canaux: expect.arrayContaining(['sur_place']), structure: { nom: expect.any(String) }, commune: { code: expect.any(String) } });
+    expect(premier).toMatchObject({
+      canaux: expect.arrayContaining(['sur_place']),
+      structure: { nom: expect.any(String) },
+      commune: { code: expect.any(String) },
+    });
     expect(premier!.distance_km).toBeLessThan(10);
   });
 
@@ -133,8 +147,14 @@ describe('POST /api/v1/aiguillage (public)', () => {
     horloge = new Date('2026-06-14T22:30:00Z'); // 15 June 2026, 00:30 in Paris
     try {
       expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2000-06-15', situation: 'demandeur_emploi' })))).toEqual(['france_travail']);
-      expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2000-06-16', situation: 'demandeur_emploi' })))).toEqual(['mission_locale', 'france_travail']);
-      expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2010-06-15', situation: 'demandeur_emploi' })))).toEqual(['mission_locale', 'france_travail']);
+      expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2000-06-16', situation: 'demandeur_emploi' })))).toEqual([
+        'mission_locale',
+        'france_travail',
+      ]);
+      expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2010-06-15', situation: 'demandeur_emploi' })))).toEqual([
+        'mission_locale',
+        'france_travail',
+      ]);
       expect(types(await aiguiller(profil({ age: undefined, date_naissance: '2010-06-16', situation: 'demandeur_emploi' })))).toEqual(['france_travail']);
     } finally {
       horloge = null;
@@ -181,7 +201,12 @@ describe('POST /api/v1/aiguillage (public)', () => {
   });
 
   it('ne demande ni session ni jeton CSRF, même depuis un autre site', async () => {
-    const reponse = await t.app.inject({ method: 'POST', url: '/api/v1/aiguillage', payload: profil(), headers: { origin: 'https://ailleurs.exemple', 'sec-fetch-site': 'cross-site' } });
+    const reponse = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/aiguillage',
+      payload: profil(),
+      headers: { origin: 'https://ailleurs.exemple', 'sec-fetch-site': 'cross-site' },
+    });
     expect(reponse.statusCode).toBe(200);
   });
 
@@ -195,7 +220,11 @@ describe('POST /api/v1/aiguillage (public)', () => {
     });
     const app = await buildApp({ config: t.config, database: t.database, logger: { level: 'trace', stream: flux } });
     try {
-      const reponse = await app.inject({ method: 'POST', url: '/api/v1/aiguillage', payload: profil({ age: undefined, date_naissance: '1987-04-13', commune: '33529' }) });
+      const reponse = await app.inject({
+        method: 'POST',
+        url: '/api/v1/aiguillage',
+        payload: profil({ age: undefined, date_naissance: '1987-04-13', commune: '33529' }),
+      });
       expect(reponse.statusCode).toBe(200);
       await app.inject({ method: 'POST', url: '/api/v1/aiguillage', payload: profil({ age: undefined, date_naissance: '1987-04-13', situation: 'inconnue' }) });
     } finally {
@@ -242,7 +271,9 @@ async function deposer(client: ClientHttp, corps: { region_code?: string | null;
 }
 
 async function idNational(): Promise<string> {
-  const liste = (await coordinateur.get(`/api/v1/aiguillage/regles?region=${NOUVELLE_AQUITAINE}`)).json<{ versions: { id: string; region_code: string | null; version: string }[] }>();
+  const liste = (await coordinateur.get(`/api/v1/aiguillage/regles?region=${NOUVELLE_AQUITAINE}`)).json<{
+    versions: { id: string; region_code: string | null; version: string }[];
+  }>();
   return liste.versions.find((v) => v.region_code === null && v.version === nationales.version)!.id;
 }
 
@@ -258,10 +289,23 @@ describe('règles d’aiguillage : accès des coordinateurs', () => {
     const reponse = await coordinateur.get('/api/v1/aiguillage/regles?region=75');
     expect(reponse.statusCode).toBe(200);
     expect(reponse.json().versions).toContainEqual(
-      expect.objectContaining({ region_code: null, version: nationales.version, statut: 'publie', en_vigueur: true, auteur: 'Trajectoires — règles nationales par défaut' }),
+      expect.objectContaining({
+        region_code: null,
+        version: nationales.version,
+        statut: 'publie',
+        en_vigueur: true,
+        auteur: 'Trajectoires — règles nationales par défaut',
+      }),
     );
     expect(await evenementsDepuis(avant)).toEqual([
-      { action: 'aiguillage.regles.lister', resultat: 'succes', acteur_role: 'coordinator', cible_id: null, raison: 'coordination', details: { region_code: '75' } },
+      {
+        action: 'aiguillage.regles.lister',
+        resultat: 'succes',
+        acteur_role: 'coordinator',
+        cible_id: null,
+        raison: 'coordination',
+        details: { region_code: '75' },
+      },
     ]);
   });
 
@@ -269,7 +313,9 @@ describe('règles d’aiguillage : accès des coordinateurs', () => {
     const avant = await dernierIdAudit();
     const reponse = await coordinateurBretagne.get('/api/v1/aiguillage/regles?region=75');
     expect([reponse.statusCode, reponse.json().erreur.code]).toEqual([404, 'aiguillage.regles_introuvables']);
-    expect(await evenementsDepuis(avant)).toEqual([expect.objectContaining({ action: 'aiguillage.regles.lister', resultat: 'refus', raison: 'hors_perimetre' })]);
+    expect(await evenementsDepuis(avant)).toEqual([
+      expect.objectContaining({ action: 'aiguillage.regles.lister', resultat: 'refus', raison: 'hors_perimetre' }),
+    ]);
   });
 
   it('affiche le contenu d’une version, la version nationale comprise', async () => {
@@ -284,9 +330,21 @@ describe('règles d’aiguillage : dépôt, essai, comparaison, publication', ()
     const avant = await dernierIdAudit();
     const reponse = await deposer(coordinateur, { version: 'na-2026-1' });
     expect(reponse.statusCode).toBe(201);
-    expect(reponse.json()).toMatchObject({ region_code: '75', version: 'na-2026-1', statut: 'brouillon', en_vigueur: false, auteur: 'Claire Coordination', publie_le: null });
+    expect(reponse.json()).toMatchObject({
+      region_code: '75',
+      version: 'na-2026-1',
+      statut: 'brouillon',
+      en_vigueur: false,
+      auteur: 'Claire Coordination',
+      publie_le: null,
+    });
     expect(await evenementsDepuis(avant)).toEqual([
-      expect.objectContaining({ action: 'aiguillage.regles.deposer', resultat: 'succes', cible_id: reponse.json().id, details: { region_code: '75', version: 'na-2026-1' } }),
+      expect.objectContaining({
+        action: 'aiguillage.regles.deposer',
+        resultat: 'succes',
+        cible_id: reponse.json().id,
+        details: { region_code: '75', version: 'na-2026-1' },
+      }),
     ]);
     expect(types(await aiguiller(profil({ age: 17, situation: 'demandeur_emploi' })))).toEqual(['mission_locale', 'france_travail']);
   });
@@ -331,11 +389,15 @@ describe('règles d’aiguillage : dépôt, essai, comparaison, publication', ()
     const avant = await dernierIdAudit();
     const essai = await coordinateur.post(`/api/v1/aiguillage/regles/${brouillon.id}/essai`);
     expect(essai.statusCode).toBe(200);
-    const echoues = essai.json<{ profils: { id: string; reussi: boolean; obtenu: { operateurs: string[] }; attendu: { operateurs: string[] } }[] }>().profils.filter((p) => !p.reussi);
+    const echoues = essai
+      .json<{ profils: { id: string; reussi: boolean; obtenu: { operateurs: string[] }; attendu: { operateurs: string[] } }[] }>()
+      .profils.filter((p) => !p.reussi);
     expect(echoues.map((p) => p.id)).toEqual(['de-16']);
     expect(echoues[0]!.obtenu.operateurs).toEqual(['france_travail']);
     expect(echoues[0]!.attendu.operateurs).toEqual(['france_travail', 'mission_locale']);
-    expect(await evenementsDepuis(avant)).toEqual([expect.objectContaining({ action: 'aiguillage.regles.essayer', resultat: 'succes', cible_id: brouillon.id })]);
+    expect(await evenementsDepuis(avant)).toEqual([
+      expect.objectContaining({ action: 'aiguillage.regles.essayer', resultat: 'succes', cible_id: brouillon.id }),
+    ]);
   });
 
   it('compare les réponses de deux versions sur la table des profils', async () => {
@@ -344,7 +406,9 @@ describe('règles d’aiguillage : dépôt, essai, comparaison, publication', ()
     expect(reponse.statusCode).toBe(200);
     const corps = reponse.json<{ differences: number; profils: { id: string; identique: boolean; de: { recommande: string }; a: { recommande: string } }[] }>();
     expect(corps.differences).toBe(1);
-    expect(corps.profils.filter((p) => !p.identique).map((p) => [p.id, p.de.recommande, p.a.recommande])).toEqual([['de-16', 'mission_locale', 'france_travail']]);
+    expect(corps.profils.filter((p) => !p.identique).map((p) => [p.id, p.de.recommande, p.a.recommande])).toEqual([
+      ['de-16', 'mission_locale', 'france_travail'],
+    ]);
   });
 
   it('publie un brouillon : il répond pour sa région dès sa date d’effet, les autres régions gardent les règles nationales', async () => {

@@ -207,7 +207,12 @@ export async function deposerVersion(ctx: ServiceContext, depot: CreationRegles)
   const issue = await ctx.db.transaction(async (tx) => {
     const decision = peutGererRegles(ctx.acteur, { regionCode: depot.region_code });
     const journal = (id: string | null, echec?: string) =>
-      journaliser(ctx, tx, { action: 'aiguillage.regles.deposer', decision, cible: { id, regionCode: depot.region_code, version: depot.version }, ...(echec ? { echec } : {}) });
+      journaliser(ctx, tx, {
+        action: 'aiguillage.regles.deposer',
+        decision,
+        cible: { id, regionCode: depot.region_code, version: depot.version },
+        ...(echec ? { echec } : {}),
+      });
     if (!decision.autorise) {
       await journal(null);
       return 'refus' as const;
@@ -240,7 +245,12 @@ export async function publierVersion(ctx: ServiceContext, id: string) {
     const faits = { regionCode: version.region_code };
     const decision = peutGererRegles(ctx.acteur, faits);
     const journal = (echec?: string) =>
-      journaliser(ctx, tx, { action: 'aiguillage.regles.publier', decision, cible: { id, regionCode: version.region_code, version: version.version }, ...(echec ? { echec } : {}) });
+      journaliser(ctx, tx, {
+        action: 'aiguillage.regles.publier',
+        decision,
+        cible: { id, regionCode: version.region_code, version: version.version },
+        ...(echec ? { echec } : {}),
+      });
     if (!decision.autorise) {
       await journal();
       // The national default is visible to every coordinator: refused as such; anything else is hidden.
@@ -264,7 +274,9 @@ let profilsCharges: Promise<ProfilDeTest[]> | undefined;
 
 /** The shipped table of test profiles (data/aiguillage/profils-de-test.json), read once. */
 export function profilsDeTest(): Promise<ProfilDeTest[]> {
-  profilsCharges ??= readFile(path.join(projectRoot, 'data', 'aiguillage', 'profils-de-test.json'), 'utf8').then((t) => profilsDeTestFichier.parse(JSON.parse(t)));
+  profilsCharges ??= readFile(path.join(projectRoot, 'data', 'aiguillage', 'profils-de-test.json'), 'utf8').then((t) =>
+    profilsDeTestFichier.parse(JSON.parse(t)),
+  );
   return profilsCharges;
 }
 

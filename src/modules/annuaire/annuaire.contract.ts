@@ -9,14 +9,18 @@ export const RAYON_DEFAUT_KM = 30;
  */
 export const PLAFOND_RESULTATS = 1000;
 
-const codeCommune = z
-  .string()
-  .regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 64483)');
+const codeCommune = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 64483)');
 
 /** "a,b" or ["a","b"] → ["a","b"]; each value checked against its vocabulary. */
 function listeDe(valeur: z.ZodType<string>, nom: string) {
   return z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
     z.array(valeur).max(20, `au plus 20 ${nom}`),
   );
 }

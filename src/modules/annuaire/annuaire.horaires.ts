@@ -17,7 +17,10 @@ function jourNumero(nom: string): number | null {
 export function parseHoraires(texte: string | null | undefined): Horaires | null {
   if (!texte || texte.trim() === '') return null;
   const resultat: Horaires = [];
-  for (const segment of texte.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const segment of texte
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^([a-zé]+)(?:\s*-\s*([a-zé]+))?\s+(.+)$/i.exec(segment);
     if (!match) return null;
     const debut = jourNumero(match[1]!);

@@ -43,12 +43,20 @@ describe('lieux d’accueil les plus proches d’un point, par groupe de réseau
     const types = ['france_travail', 'apec', 'mission_locale', 'cap_emploi', 'operateur_cep_regional'];
     for (const code of COMMUNES) {
       const point = await centre(code);
-      const trouves = await findNearestReceptionSites(database.db, point, types.map((t) => ({ cle: t, operateurCep: t })), 3);
+      const trouves = await findNearestReceptionSites(
+        database.db,
+        point,
+        types.map((t) => ({ cle: t, operateurCep: t })),
+        3,
+      );
       for (const type of types) {
         const attendus = await parForceBrute(point, sql`r.operateur_cep = ${type}`, 3);
         const obtenus = trouves.get(type)!;
         // Places at the same point (a commune's centre) tie: the distances say the answer is right.
-        expect(obtenus.map((l) => l.distance_km.toFixed(3)), `${type} autour de ${code}`).toEqual(attendus.map((l) => l.distance_km.toFixed(3)));
+        expect(
+          obtenus.map((l) => l.distance_km.toFixed(3)),
+          `${type} autour de ${code}`,
+        ).toEqual(attendus.map((l) => l.distance_km.toFixed(3)));
         expect(await reseauxDe(obtenus.map((l) => l.id))).toEqual(obtenus.map(() => type));
       }
     }
@@ -66,7 +74,9 @@ describe('lieux d’accueil les plus proches d’un point, par groupe de réseau
       ],
       3,
     );
-    expect(trouves.get('cio')!.map((l) => l.distance_km.toFixed(3))).toEqual((await parForceBrute(point, sql`r.code = 'cio'`, 3)).map((l) => l.distance_km.toFixed(3)));
+    expect(trouves.get('cio')!.map((l) => l.distance_km.toFixed(3))).toEqual(
+      (await parForceBrute(point, sql`r.code = 'cio'`, 3)).map((l) => l.distance_km.toFixed(3)),
+    );
     expect(trouves.get('inconnu')).toEqual([]);
     expect(trouves.get('aucun')).toEqual([]);
   });

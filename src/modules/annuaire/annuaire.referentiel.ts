@@ -105,7 +105,14 @@ export async function upsertReferentiel(db: Executor, referentiel: ReferentielAn
       .values(r)
       .onConflictDoUpdate({
         target: t.reseau.code,
-        set: { libelle: r.libelle, description: r.description, reseauPorteur: r.reseauPorteur, typologie: r.typologie, operateurCep: r.operateurCep, ordre: r.ordre },
+        set: {
+          libelle: r.libelle,
+          description: r.description,
+          reseauPorteur: r.reseauPorteur,
+          typologie: r.typologie,
+          operateurCep: r.operateurCep,
+          ordre: r.ordre,
+        },
       });
   }
 }

@@ -68,8 +68,7 @@ function dansLeRayon(centre: Centre, position: SQL): SQL {
     AND earth_distance(${point(centre)}, ${position}) <= ${centre.rayonMetres}::float8`;
 }
 
-const distanceKm = (centre: Centre | null, position: SQL) =>
-  centre ? sql`earth_distance(${point(centre)}, ${position}) / 1000` : sql`NULL::float8`;
+const distanceKm = (centre: Centre | null, position: SQL) => (centre ? sql`earth_distance(${point(centre)}, ${position}) / 1000` : sql`NULL::float8`);
 // The chord (cube <->) grows with the distance on the sphere: the index gives the nearest first.
 const plusProchesDabord = (centre: Centre, position: SQL) => sql`ORDER BY ${position} <-> ${point(centre)}`;
 
@@ -226,7 +225,11 @@ export function searchSites(db: Db, f: FiltresSites) {
     conditions.push(sql`(si.nom_recherche LIKE ${motif} OR si.structure_id IN (SELECT st.id FROM annuaire_structure st
       JOIN annuaire_reseau r ON r.code = st.reseau_code WHERE unaccent(lower(r.libelle)) LIKE ${motif}))`);
   } else if (f.nom) {
-    const contient = (formes: string[]) => sql`(${sql.join(formes.map((m) => sql`si.nom_recherche LIKE ${`%${m}%`}`), sql` OR `)})`;
+    const contient = (formes: string[]) =>
+      sql`(${sql.join(
+        formes.map((m) => sql`si.nom_recherche LIKE ${`%${m}%`}`),
+        sql` OR `,
+      )})`;
     conditions.push(sql.join(f.nom.mots.map(contient), sql` AND `));
   }
   if (f.centre) conditions.push(dansLeRayon(f.centre, sql`si.position`));
@@ -309,7 +312,10 @@ export async function findService(db: Executor, id: string): Promise<ServiceDeta
 }
 
 export function findServicesOfStructure(db: Executor, structureId: string) {
-  return rows<ServiceDetailRow>(db, sql`SELECT ${serviceColumns} ${serviceJoins} WHERE s.structure_id = ${structureId} ORDER BY si.nom NULLS FIRST, s.nom, s.id`);
+  return rows<ServiceDetailRow>(
+    db,
+    sql`SELECT ${serviceColumns} ${serviceJoins} WHERE s.structure_id = ${structureId} ORDER BY si.nom NULLS FIRST, s.nom, s.id`,
+  );
 }
 
 export interface StructureRow {
@@ -342,10 +348,15 @@ export async function findStructure(db: Executor, id: string): Promise<Structure
 }
 
 export function findContactsOfStructure(db: Executor, structureId: string) {
-  return rows<{ id: string; nom: string; fonction: string | null; telephone: string | null; courriel: string | null; site_id: string | null; demonstration: boolean }>(
-    db,
-    sql`SELECT id, nom, fonction, telephone, courriel, site_id, demonstration FROM annuaire_contact WHERE structure_id = ${structureId} ORDER BY nom, id`,
-  );
+  return rows<{
+    id: string;
+    nom: string;
+    fonction: string | null;
+    telephone: string | null;
+    courriel: string | null;
+    site_id: string | null;
+    demonstration: boolean;
+  }>(db, sql`SELECT id, nom, fonction, telephone, courriel, site_id, demonstration FROM annuaire_contact WHERE structure_id = ${structureId} ORDER BY nom, id`);
 }
 
 export function listVocabulaires(db: Executor) {

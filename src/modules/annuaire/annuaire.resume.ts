@@ -11,9 +11,6 @@ export interface StructureResume {
 
 /** The structure of this id, or null when there is none. */
 export async function findStructureResume(db: Executor, id: string): Promise<StructureResume | null> {
-  const [ligne] = await db
-    .select({ id: structure.id, nom: structure.nom, regionCode: structure.regionCode })
-    .from(structure)
-    .where(eq(structure.id, id));
+  const [ligne] = await db.select({ id: structure.id, nom: structure.nom, regionCode: structure.regionCode }).from(structure).where(eq(structure.id, id));
   return ligne ?? null;
 }

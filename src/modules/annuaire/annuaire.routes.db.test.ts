@@ -165,7 +165,15 @@ describe('fiches', () => {
     expect(body.demonstration).toBe(true);
     expect(body.sites.map((s: { nom: string }) => s.nom)).toEqual(expect.arrayContaining(['CIBC Limousin – Limoges', 'CIBC Limousin – Tulle']));
     const tulle = body.sites.find((s: { nom: string }) => s.nom === 'CIBC Limousin – Tulle');
-    expect(tulle.horaires).toEqual([{ jours: [3], plages: [{ debut: '09:00', fin: '12:30' }, { debut: '13:30', fin: '17:00' }] }]);
+    expect(tulle.horaires).toEqual([
+      {
+        jours: [3],
+        plages: [
+          { debut: '09:00', fin: '12:30' },
+          { debut: '13:30', fin: '17:00' },
+        ],
+      },
+    ]);
     expect(body.services.length).toBeGreaterThan(0);
   });
 
@@ -225,10 +233,7 @@ describe('position des services', () => {
         WHERE si.latitude IS NOT NULL AND EXISTS (SELECT 1 FROM annuaire_service s WHERE s.site_id = si.id) ORDER BY si.id LIMIT 1`,
     );
     const services = await rows<{ id: string }>(db, sql`SELECT id FROM annuaire_service WHERE site_id = ${lieu!.id}`);
-    const [ajaccio] = await rows<{ latitude: number; longitude: number }>(
-      db,
-      sql`SELECT latitude, longitude FROM territoire_commune WHERE code = '2A004'`,
-    );
+    const [ajaccio] = await rows<{ latitude: number; longitude: number }>(db, sql`SELECT latitude, longitude FROM territoire_commune WHERE code = '2A004'`);
     await db.execute(sql`UPDATE annuaire_site SET latitude = ${ajaccio!.latitude}, longitude = ${ajaccio!.longitude} WHERE id = ${lieu!.id}`);
     try {
       const { body } = await get('/api/v1/services?commune=2A004&rayon_km=1&par_page=100');

@@ -60,7 +60,9 @@ async function verifierReseaux(ctx: ServiceContext, reseaux: string[] | undefine
  * is a prefix (typing in progress). 'tous' requires every word, 'un' any of them.
  */
 async function construireRequete(ctx: ServiceContext, q: string | undefined) {
-  const mots = motsDe(q ?? '').filter((m) => m.length >= 2).slice(0, MOTS_MAX);
+  const mots = motsDe(q ?? '')
+    .filter((m) => m.length >= 2)
+    .slice(0, MOTS_MAX);
   if (mots.length === 0) return null;
   const corrections = await repository.correctWords(ctx.db, mots);
   const termes = corrections.map((c) => c.corrige ?? c.saisi);
@@ -192,7 +194,9 @@ export async function searchSites(ctx: ServiceContext, query: SitesQuery) {
     decalage: (query.page - 1) * query.par_page,
   };
   let found = await repository.searchSites(ctx.db, { ...filtres, nom: nom === '' ? null : { texte: nom, approche: 'contient' } });
-  const mots = motsDe(nom).filter((m) => m.length >= 3).slice(0, MOTS_MAX);
+  const mots = motsDe(nom)
+    .filter((m) => m.length >= 3)
+    .slice(0, MOTS_MAX);
   if (found.length === 0 && query.page === 1 && mots.length > 0) {
     const corrections = await repository.correctWords(ctx.db, mots);
     const formes = corrections.map((c) => [...new Set([c.saisi, c.corrige ?? c.saisi])]);
@@ -265,8 +269,7 @@ export async function getStructure(ctx: ServiceContext, id: string) {
 
 export async function getReferentiels(ctx: ServiceContext) {
   const [vocabulaires, reseaux] = await Promise.all([repository.listVocabulaires(ctx.db), repository.listReseaux(ctx.db)]);
-  const de = (nom: string) =>
-    vocabulaires.filter((v) => v.vocabulaire === nom).map(({ valeur, libelle, description }) => ({ valeur, libelle, description }));
+  const de = (nom: string) => vocabulaires.filter((v) => v.vocabulaire === nom).map(({ valeur, libelle, description }) => ({ valeur, libelle, description }));
   return {
     thematiques: de('thematiques'),
     publics: de('publics'),

@@ -20,7 +20,12 @@ const evenement: EvenementAudit = {
 
 describe('forme canonique et hash d’un événement d’audit', () => {
   it('écrit le contenu selon RFC 8785 : clés triées, sans espace, champs absents à null, uuid en minuscules', () => {
-    const contenu = contenuAudit(7, horodatage, { action: 'identite.connexion', resultat: 'refus', acteurUtilisateurId: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE', details: { b: 1, a: 'é' } });
+    const contenu = contenuAudit(7, horodatage, {
+      action: 'identite.connexion',
+      resultat: 'refus',
+      acteurUtilisateurId: 'AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE',
+      details: { b: 1, a: 'é' },
+    });
 
     expect(formeCanonique(contenu)).toBe(
       '{"acteur_role":null,"acteur_structure_id":null,"acteur_utilisateur_id":"aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee","action":"identite.connexion",' +
@@ -75,13 +80,19 @@ describe('forme canonique et hash d’un événement d’audit', () => {
 
   it('change de hash quand un seul champ change, ou quand le hash précédent change', () => {
     fc.assert(
-      fc.property(contenuArbitraire, contenuArbitraire, fc.constantFrom(...champs), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), (contenu, autre, champ, autrePrecedent) => {
-        fc.pre(JSON.stringify(contenu[champ]) !== JSON.stringify(autre[champ]));
-        const hash = calculerHash(HASH_INITIAL, contenu);
+      fc.property(
+        contenuArbitraire,
+        contenuArbitraire,
+        fc.constantFrom(...champs),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }),
+        (contenu, autre, champ, autrePrecedent) => {
+          fc.pre(JSON.stringify(contenu[champ]) !== JSON.stringify(autre[champ]));
+          const hash = calculerHash(HASH_INITIAL, contenu);
 
-        expect(calculerHash(HASH_INITIAL, { ...contenu, [champ]: autre[champ] })).not.toBe(hash);
-        if (autrePrecedent !== HASH_INITIAL) expect(calculerHash(autrePrecedent, contenu)).not.toBe(hash);
-      }),
+          expect(calculerHash(HASH_INITIAL, { ...contenu, [champ]: autre[champ] })).not.toBe(hash);
+          if (autrePrecedent !== HASH_INITIAL) expect(calculerHash(autrePrecedent, contenu)).not.toBe(hash);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -89,7 +89,9 @@ export function formeCanonique(contenu: ContenuAudit): string {
 
 /** sha256 (hex) of the previous hash followed by the canonical content: each event seals the one before. */
 export function calculerHash(hashPrecedent: string, contenu: ContenuAudit): string {
-  return createHash('sha256').update(hashPrecedent + formeCanonique(contenu), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(hashPrecedent + formeCanonique(contenu), 'utf8')
+    .digest('hex');
 }
 
 /** One stored event, as the verifier reads it. */
@@ -120,20 +122,14 @@ export const DEBUT_DE_CHAINE: Precedent = { id: 0, hash: HASH_INITIAL, hashPrece
  * a hole is a deletion; each hash seals its own id, so a moved event no longer matches its content.
  * `hashConnu` asks whether a hash is stored anywhere in the trail (asked only on an anomaly).
  */
-export async function examinerMaillon(
-  precedent: Precedent,
-  maillon: MaillonAudit,
-  hashConnu: (hash: string) => Promise<boolean>,
-): Promise<Anomalie | null> {
+export async function examinerMaillon(precedent: Precedent, maillon: MaillonAudit, hashConnu: (hash: string) => Promise<boolean>): Promise<Anomalie | null> {
   const { hash_precedent: hashPrecedent, hash, ...contenu } = maillon;
   const idAttendu = precedent.id + 1;
   const intact = calculerHash(hashPrecedent, contenu) === hash;
   const relie = hashPrecedent === precedent.hash;
   if (maillon.id !== idAttendu) {
     // A well-formed event under a number the writer never gives is a forgery, not a deletion.
-    return intact && relie
-      ? { premierEvenementInvalide: maillon.id, raison: 'insere' }
-      : { premierEvenementInvalide: idAttendu, raison: 'supprime' };
+    return intact && relie ? { premierEvenementInvalide: maillon.id, raison: 'insere' } : { premierEvenementInvalide: idAttendu, raison: 'supprime' };
   }
   if (intact && relie) return null;
   // Its content, or only its link, was changed in place.

@@ -19,9 +19,7 @@ const evenementCommun = {
   raison_libelle: z.string().nullable(),
 };
 
-const typeActeur = z
-  .enum(['agent', 'personne', 'plateforme', 'inconnu'])
-  .describe('plateforme : traitement automatique ; inconnu : compte supprimé depuis');
+const typeActeur = z.enum(['agent', 'personne', 'plateforme', 'inconnu']).describe('plateforme : traitement automatique ; inconnu : compte supprimé depuis');
 
 /** One access as a structure's managers see it: the agent's full name and structure. */
 export const accesStructureSchema = z.object({

@@ -9,5 +9,9 @@ export const auditErrors = {
       'Cette structure n’existe pas ou vous n’en êtes pas responsable : vérifiez le lien, ou ouvrez le journal des accès depuis le menu.',
     ),
   reserveAuxPersonnes: () =>
-    new AppError('audit.reserve_aux_personnes', 403, 'Cette page montre à une personne accompagnée qui a consulté ses données : connectez-vous avec votre compte personnel.'),
+    new AppError(
+      'audit.reserve_aux_personnes',
+      403,
+      'Cette page montre à une personne accompagnée qui a consulté ses données : connectez-vous avec votre compte personnel.',
+    ),
 };

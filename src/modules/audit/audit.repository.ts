@@ -8,10 +8,7 @@ import * as t from './audit.tables.js';
  * lock (see audit_verrouiller_chaine in the migration). Must run inside the writer's transaction.
  */
 export async function lockChain(tx: Executor): Promise<{ id: number; hash: string } | null> {
-  const [dernier] = await rows<{ dernier_id: number | string; dernier_hash: string }>(
-    tx,
-    sql`SELECT dernier_id, dernier_hash FROM audit_verrouiller_chaine()`,
-  );
+  const [dernier] = await rows<{ dernier_id: number | string; dernier_hash: string }>(tx, sql`SELECT dernier_id, dernier_hash FROM audit_verrouiller_chaine()`);
   return dernier ? { id: Number(dernier.dernier_id), hash: dernier.dernier_hash } : null;
 }
 

@@ -42,7 +42,14 @@ const lecture = (acteurUtilisateurId: string, evenement: Partial<EvenementAudit>
 });
 
 async function evenementsDe(acteurUtilisateurId: string) {
-  return rows<{ action: string; resultat: string; cible_structure_id: string | null; raison: string | null; acteur_role: string | null; details: Record<string, unknown> }>(
+  return rows<{
+    action: string;
+    resultat: string;
+    cible_structure_id: string | null;
+    raison: string | null;
+    acteur_role: string | null;
+    details: Record<string, unknown>;
+  }>(
     t.database.db,
     sql`SELECT action, resultat, cible_structure_id, raison, acteur_role, details FROM audit_evenement WHERE acteur_utilisateur_id = ${acteurUtilisateurId}::uuid ORDER BY id`,
   );
@@ -53,14 +60,22 @@ describe('GET /api/v1/structures/:id/acces', () => {
     const responsable = await connecte({ adhesions: [{ role: 'structure_manager', structureId: structureA }] });
     const conseiller = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId: structureA }], prenom: 'Léna', nom: 'Moreau' });
     const personne = randomUUID();
-    await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-1', cibleStructureId: structureA, cibleUtilisateurId: personne, acteurStructureId: structureA }), instant(1));
+    await recordAudit(
+      t.database.db,
+      lecture(conseiller.id, { cibleId: 'd-1', cibleStructureId: structureA, cibleUtilisateurId: personne, acteurStructureId: structureA }),
+      instant(1),
+    );
     await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-autre', cibleStructureId: structureB }), instant(2));
     await recordAudit(
       t.database.db,
       lecture(conseiller.id, { cibleId: 'd-2', cibleStructureId: structureA, resultat: 'refus', raison: 'sans_consentement', acteurStructureId: structureA }),
       instant(3),
     );
-    await recordAudit(t.database.db, { action: 'annuaire.site.creer', resultat: 'succes', cibleType: 'site', cibleId: 's-1', cibleStructureId: structureA }, instant(4));
+    await recordAudit(
+      t.database.db,
+      { action: 'annuaire.site.creer', resultat: 'succes', cibleType: 'site', cibleId: 's-1', cibleStructureId: structureA },
+      instant(4),
+    );
 
     const premiere = await responsable.client.get(`/api/v1/structures/${structureA}/acces?par_page=2`);
     const seconde = await responsable.client.get(`/api/v1/structures/${structureA}/acces?par_page=2&page=2`);
@@ -131,7 +146,14 @@ describe('GET /api/v1/structures/:id/acces', () => {
     expect(inexistante.statusCode).toBe(404);
     expect(inexistante.json()).toEqual(pourA.json());
     const [refus] = await evenementsDe(responsableB.id);
-    expect(refus).toEqual({ action: 'audit.acces.lire', resultat: 'refus', cible_structure_id: structureA, raison: 'hors_perimetre', acteur_role: null, details: {} });
+    expect(refus).toEqual({
+      action: 'audit.acces.lire',
+      resultat: 'refus',
+      cible_structure_id: structureA,
+      raison: 'hors_perimetre',
+      acteur_role: null,
+      details: {},
+    });
     // Its allowed twin: B's own list.
     expect((await responsableB.client.get(`/api/v1/structures/${structureB}/acces`)).statusCode).toBe(200);
   });
@@ -173,7 +195,14 @@ describe('GET /api/v1/moi/acces', () => {
     await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-11', cibleStructureId: structureA, cibleUtilisateurId: autre.id }), instant(11));
     await recordAudit(
       t.database.db,
-      { action: 'dossier.modifier', resultat: 'succes', acteurUtilisateurId: personne.id, cibleType: 'dossier', cibleId: 'd-10', cibleUtilisateurId: personne.id },
+      {
+        action: 'dossier.modifier',
+        resultat: 'succes',
+        acteurUtilisateurId: personne.id,
+        cibleType: 'dossier',
+        cibleId: 'd-10',
+        cibleUtilisateurId: personne.id,
+      },
       instant(12),
     );
 
@@ -223,8 +252,22 @@ describe('GET /api/v1/moi/acces', () => {
 
     expect(seconde.json()).toEqual({ acces: [], pagination: { page: 1, par_page: 20, total: 0, pages: 0 } });
     expect(await evenementsDe(personne.id)).toEqual([
-      { action: 'audit.acces.lire', resultat: 'succes', cible_structure_id: null, raison: null, acteur_role: 'personne', details: { page: 1, evenements: 0, lecture_donnees_personnelles: true } },
-      { action: 'audit.acces.lire', resultat: 'succes', cible_structure_id: null, raison: null, acteur_role: 'personne', details: { page: 1, evenements: 0, lecture_donnees_personnelles: true } },
+      {
+        action: 'audit.acces.lire',
+        resultat: 'succes',
+        cible_structure_id: null,
+        raison: null,
+        acteur_role: 'personne',
+        details: { page: 1, evenements: 0, lecture_donnees_personnelles: true },
+      },
+      {
+        action: 'audit.acces.lire',
+        resultat: 'succes',
+        cible_structure_id: null,
+        raison: null,
+        acteur_role: 'personne',
+        details: { page: 1, evenements: 0, lecture_donnees_personnelles: true },
+      },
     ]);
   });
 

@@ -178,9 +178,7 @@ describe('verifierChaineAudit', () => {
       const id = (r % (n - 1)) + 1;
       const { hash_precedent, hash: _ancien, ...contenu } = await maillon(id);
       const falsifie = { ...contenu, action: 'dossier.supprimer' };
-      await database.db.execute(
-        sql`UPDATE audit_evenement SET action = ${falsifie.action}, hash = ${calculerHash(hash_precedent, falsifie)} WHERE id = ${id}`,
-      );
+      await database.db.execute(sql`UPDATE audit_evenement SET action = ${falsifie.action}, hash = ${calculerHash(hash_precedent, falsifie)} WHERE id = ${id}`);
       return { id, raison: 'modifie' };
     }),
     // The last event's deletion leaves nothing behind to tell: only earlier ones are chosen.
@@ -218,7 +216,11 @@ describe('verifierChaineAudit', () => {
         async (evenements, falsifier, tranche) => {
           await viderJournal();
           for (const [i, evenement] of evenements.entries()) await recordAudit(database.db, evenement, instant(i));
-          expect(await verifierChaineAudit(database.db, { tranche })).toMatchObject({ valide: true, total: evenements.length, dernier: { id: evenements.length } });
+          expect(await verifierChaineAudit(database.db, { tranche })).toMatchObject({
+            valide: true,
+            total: evenements.length,
+            dernier: { id: evenements.length },
+          });
 
           let attendu: { id: number; raison: RaisonInvalidite } | undefined;
           await sansGarde(async () => {
@@ -248,7 +250,17 @@ describe('listes des accès', () => {
     await recordAudit(database.db, { ...lecture(2), cibleStructureId: 'une-autre-structure' }, instant(2));
     await recordAudit(
       database.db,
-      { action: 'dossier.lire', resultat: 'refus', acteurUtilisateurId: acteur, acteurRole: 'conseiller', cibleType: 'dossier', cibleId: 'd-3', cibleStructureId: structure, raison: 'sans_consentement', ip: '192.0.2.1' },
+      {
+        action: 'dossier.lire',
+        resultat: 'refus',
+        acteurUtilisateurId: acteur,
+        acteurRole: 'conseiller',
+        cibleType: 'dossier',
+        cibleId: 'd-3',
+        cibleStructureId: structure,
+        raison: 'sans_consentement',
+        ip: '192.0.2.1',
+      },
       instant(3),
     );
     await recordAudit(database.db, { ...lecture(4), cibleStructureId: structure }, instant(4));

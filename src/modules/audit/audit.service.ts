@@ -47,8 +47,7 @@ function enTransaction(db: Db): boolean {
 
 export type ResultatVerification =
   /** `dernier`: the head of the chain, to note elsewhere; comparing it later shows a cut or rewritten end. */
-  | { valide: true; total: number; dernier: { id: number; hash: string } | null }
-  | ({ valide: false; total: number } & Anomalie);
+  { valide: true; total: number; dernier: { id: number; hash: string } | null } | ({ valide: false; total: number } & Anomalie);
 
 /**
  * Recomputes the whole chain in id order, `tranche` events at a time, and stops at the first
@@ -218,7 +217,13 @@ export async function lireMesAcces(ctx: ServiceContext, { page, par_page }: Acce
     return {
       resultat: { acces, pagination: liste.pagination },
       // Not against the person (cible_utilisateur_id): their own list would fill with their visits.
-      lecture: { action: ACTION_LECTURE_ACCES, acteurRole: 'personne', cibleType: 'journal_acces_personne', cibleId: personneId, details: { page, evenements: acces.length } },
+      lecture: {
+        action: ACTION_LECTURE_ACCES,
+        acteurRole: 'personne',
+        cibleType: 'journal_acces_personne',
+        cibleId: personneId,
+        details: { page, evenements: acces.length },
+      },
     };
   });
 }

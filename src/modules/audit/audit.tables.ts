@@ -25,9 +25,15 @@ export const evenement = pgTable(
   (t) => [
     check('audit_evenement_id_check', sql`${t.id} > 0`),
     check('audit_evenement_resultat_check', sql`${t.resultat} IN ('succes', 'refus', 'echec')`),
-    index('audit_evenement_cible_structure').on(t.cibleStructureId, t.id.desc()).where(sql`${t.cibleStructureId} IS NOT NULL`),
-    index('audit_evenement_cible_utilisateur').on(t.cibleUtilisateurId, t.id.desc()).where(sql`${t.cibleUtilisateurId} IS NOT NULL`),
-    index('audit_evenement_acteur').on(t.acteurUtilisateurId, t.id.desc()).where(sql`${t.acteurUtilisateurId} IS NOT NULL`),
+    index('audit_evenement_cible_structure')
+      .on(t.cibleStructureId, t.id.desc())
+      .where(sql`${t.cibleStructureId} IS NOT NULL`),
+    index('audit_evenement_cible_utilisateur')
+      .on(t.cibleUtilisateurId, t.id.desc())
+      .where(sql`${t.cibleUtilisateurId} IS NOT NULL`),
+    index('audit_evenement_acteur')
+      .on(t.acteurUtilisateurId, t.id.desc())
+      .where(sql`${t.acteurUtilisateurId} IS NOT NULL`),
     // Added by migration 0008 for the vigilance module's counts (see audit.repository.ts).
     index('audit_evenement_lectures_acteur')
       .on(t.acteurUtilisateurId, t.horodatage)

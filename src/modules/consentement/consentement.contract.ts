@@ -42,10 +42,7 @@ const uuid = (quoi: string) => z.uuid({ message: `identifiant ${quoi} invalide (
  */
 export const destinataireSchema = z.discriminatedUnion(
   'type',
-  [
-    z.strictObject({ type: z.literal('structure'), structure_id: uuid('de structure') }),
-    z.strictObject({ type: z.literal('reseau') }),
-  ],
+  [z.strictObject({ type: z.literal('structure'), structure_id: uuid('de structure') }), z.strictObject({ type: z.literal('reseau') })],
   { message: 'destinataire attendu : { "type": "structure", "structure_id": … } ou { "type": "reseau" }' },
 );
 export type Destinataire = z.infer<typeof destinataireSchema>;

@@ -17,7 +17,11 @@ function agent(...adhesions: Omit<AdhesionActeur, 'id'>[]): Acteur {
 const conseiller = (structureId: string) => ({ role: 'advisor' as const, structureId, territoireCode: null });
 const coordinateur = { role: 'coordinator' as const, structureId: null, territoireCode: '75' };
 
-const consentement = (id: string, destinataire: ConsentementActif['destinataire'], portee: ConsentementActif['portee']): ConsentementActif => ({ id, destinataire, portee });
+const consentement = (id: string, destinataire: ConsentementActif['destinataire'], portee: ConsentementActif['portee']): ConsentementActif => ({
+  id,
+  destinataire,
+  portee,
+});
 const versStructure = (structureId: string) => ({ type: 'structure' as const, structureId });
 
 describe('partageAvec', () => {
@@ -46,7 +50,9 @@ describe('partageAvec', () => {
   it('ne partage rien avec un coordinateur ni avec une personne', () => {
     const consentements = [consentement('c1', versStructure(B), ['identite'])];
     expect(partageAvec(agent(coordinateur), consentements)).toBeNull();
-    expect(partageAvec({ type: 'personne', utilisateurId: 'p', session: { empreinte: 'e', methode: 'mot_de_passe', secondFacteur: false } }, consentements)).toBeNull();
+    expect(
+      partageAvec({ type: 'personne', utilisateurId: 'p', session: { empreinte: 'e', methode: 'mot_de_passe', secondFacteur: false } }, consentements),
+    ).toBeNull();
   });
 });
 

@@ -3,7 +3,10 @@ import type { Executor } from '../../db/client.js';
 import { consentement } from './consentement.tables.js';
 
 export type ConsentementRow = typeof consentement.$inferSelect;
-export type NouveauConsentement = Omit<typeof consentement.$inferInsert, 'id' | 'revoqueLe' | 'revoqueParUtilisateurId' | 'revoqueParStructureId' | 'motifRevocation'>;
+export type NouveauConsentement = Omit<
+  typeof consentement.$inferInsert,
+  'id' | 'revoqueLe' | 'revoqueParUtilisateurId' | 'revoqueParStructureId' | 'motifRevocation'
+>;
 
 const actif = isNull(consentement.revoqueLe);
 

@@ -27,7 +27,14 @@ const revoquer = (cle: CleActeur, id: string, corps: unknown = { motif: 'demande
 async function evenementsPendant(appel: () => Promise<LightMyRequestResponse>) {
   const [avant] = await rows<{ n: number }>(t.database.db, sql`SELECT coalesce(max(id), 0)::int AS n FROM audit_evenement`);
   const reponse = await appel();
-  const evenements = await rows<{ action: string; resultat: string; cible_id: string; cible_structure_id: string | null; acteur_structure_id: string | null; raison: string | null }>(
+  const evenements = await rows<{
+    action: string;
+    resultat: string;
+    cible_id: string;
+    cible_structure_id: string | null;
+    acteur_structure_id: string | null;
+    raison: string | null;
+  }>(
     t.database.db,
     sql`SELECT action, resultat, cible_id, cible_structure_id, acteur_structure_id, raison FROM audit_evenement WHERE id > ${avant!.n} ORDER BY id`,
   );
@@ -74,7 +81,9 @@ describe('POST /api/v1/consentements/:id/revocation', () => {
     expect(reponse.statusCode).toBe(404);
     expect({ statut: reponse.statusCode, corps: reponse.json<unknown>() }).toEqual({ statut: inexistant.statusCode, corps: inexistant.json<unknown>() });
     expect(reponse.json()).toMatchObject({ erreur: { code: 'consentement.introuvable' } });
-    expect(evenements).toMatchObject([{ action: 'consentement.revoquer', resultat: 'refus', cible_id: consentement.id, cible_structure_id: A, raison: 'hors_perimetre' }]);
+    expect(evenements).toMatchObject([
+      { action: 'consentement.revoquer', resultat: 'refus', cible_id: consentement.id, cible_structure_id: A, raison: 'hors_perimetre' },
+    ]);
   });
 
   it('refuse un visiteur (401), un coordinateur et un analyste (403)', async () => {
@@ -92,7 +101,10 @@ describe('POST /api/v1/consentements/:id/revocation', () => {
     const reponse = await revoquer('conseillerA', consentement.id, { motif: ' ' });
     expect(reponse.statusCode).toBe(400);
     expect(reponse.json()).toMatchObject({
-      erreur: { code: 'validation', champs: [{ chemin: 'motif', message: 'indiquez le motif du retrait (par exemple « demande de la personne au téléphone »)' }] },
+      erreur: {
+        code: 'validation',
+        champs: [{ chemin: 'motif', message: 'indiquez le motif du retrait (par exemple « demande de la personne au téléphone »)' }],
+      },
     });
     expect((await revoquer('conseillerA', consentement.id)).statusCode).toBe(200);
   });

@@ -196,7 +196,12 @@ export async function revoquerConsentement(ctx: ServiceContext, id: string, moti
     }
     const revoque =
       ligne.revoqueLe === null &&
-      (await repository.revokeConsentement(tx, ligne.regionCode, id, { le: maintenant, parUtilisateurId: utilisateurId!, parStructureId: decision.structureId, motif }));
+      (await repository.revokeConsentement(tx, ligne.regionCode, id, {
+        le: maintenant,
+        parUtilisateurId: utilisateurId!,
+        parStructureId: decision.structureId,
+        motif,
+      }));
     if (!revoque) {
       await journal('echec', 'deja_revoque');
       return 'deja_revoque' as const;

@@ -4,7 +4,11 @@ export const dossierErrors = {
   // The same answer for a file that does not exist and one the agent may not see: no disclosure
   // that a person is followed elsewhere.
   introuvable: () =>
-    new AppError('dossier.introuvable', 404, 'Ce dossier n’existe pas ou ne vous est pas accessible : vérifiez le lien, ou retrouvez-le dans la liste de vos dossiers.'),
+    new AppError(
+      'dossier.introuvable',
+      404,
+      'Ce dossier n’existe pas ou ne vous est pas accessible : vérifiez le lien, ou retrouvez-le dans la liste de vos dossiers.',
+    ),
   lectureSeule: () =>
     new AppError(
       'dossier.lecture_seule',
@@ -12,9 +16,12 @@ export const dossierErrors = {
       'Ce dossier vous est partagé par la personne, mais c’est la structure qui le détient qui le tient à jour : adressez-vous à elle.',
     ),
   structureRefusee: () =>
-    new AppError('dossier.structure_refusee', 403, 'Vous n’accueillez pas pour cette structure : choisissez une structure dont vous êtes conseiller ou responsable.', [
-      { chemin: 'structure_id', message: 'structure dont vous n’êtes pas agent' },
-    ]),
+    new AppError(
+      'dossier.structure_refusee',
+      403,
+      'Vous n’accueillez pas pour cette structure : choisissez une structure dont vous êtes conseiller ou responsable.',
+      [{ chemin: 'structure_id', message: 'structure dont vous n’êtes pas agent' }],
+    ),
   structureAPreciser: () =>
     new AppError('dossier.structure_a_preciser', 400, 'Vous accueillez pour plusieurs structures : précisez celle qui détiendra le dossier.', [
       { chemin: 'structure_id', message: 'choisissez la structure qui détiendra le dossier' },

@@ -22,7 +22,11 @@ const admin = agent({ role: 'admin', structureId: null, territoireCode: null });
 const personne: Acteur = { type: 'personne', utilisateurId: 'p', session: { empreinte: 'e', methode: 'franceconnect', secondFacteur: false } };
 
 const aB = (id: string, portee: ConsentementActif['portee']): ConsentementActif => ({ id, destinataire: { type: 'structure', structureId: B }, portee });
-const sensibleA: ConsentementActif = { id: 'sensible', destinataire: { type: 'structure', structureId: A }, portee: ['identite', 'situation', 'orientation', 'donnees_sensibles'] };
+const sensibleA: ConsentementActif = {
+  id: 'sensible',
+  destinataire: { type: 'structure', structureId: A },
+  portee: ['identite', 'situation', 'orientation', 'donnees_sensibles'],
+};
 
 describe('peutLireDossier', () => {
   it.each([
@@ -66,7 +70,10 @@ describe('peutLireDossier', () => {
     ['une personne', personne],
     ['un visiteur', { type: 'anonyme' } as Acteur],
   ])('ne montre jamais une personne nommée à %s, même avec des consentements', (_, acteur) => {
-    expect(peutLireDossier(acteur, { detentriceId: A, consentements: [aB('c1', ['identite']), sensibleA] })).toEqual({ autorise: false, raison: 'hors_perimetre' });
+    expect(peutLireDossier(acteur, { detentriceId: A, consentements: [aB('c1', ['identite']), sensibleA] })).toEqual({
+      autorise: false,
+      raison: 'hors_perimetre',
+    });
   });
 });
 
@@ -76,7 +83,10 @@ describe('peutModifierDossier', () => {
   });
 
   it('refuse en lecture seule la structure à qui le dossier est partagé', () => {
-    expect(peutModifierDossier(agent(dans('advisor', B)), { detentriceId: A, consentements: [aB('c1', ['identite'])] })).toEqual({ autorise: false, raison: 'lecture_seule' });
+    expect(peutModifierDossier(agent(dans('advisor', B)), { detentriceId: A, consentements: [aB('c1', ['identite'])] })).toEqual({
+      autorise: false,
+      raison: 'lecture_seule',
+    });
   });
 
   it('refuse les autres comme un dossier inexistant', () => {

@@ -60,7 +60,14 @@ export function peutLireDossier(acteur: Acteur, faits: FaitsDossier): DecisionDo
   }
   const partage = partageAvec(acteur, faits.consentements);
   if (!partage) return refus('hors_perimetre');
-  return { autorise: true, fondement: 'consentement', structureId: partage.structureId, role: partage.role, parties: partage.portee, consentementIds: partage.consentementIds };
+  return {
+    autorise: true,
+    fondement: 'consentement',
+    structureId: partage.structureId,
+    role: partage.role,
+    parties: partage.portee,
+    consentementIds: partage.consentementIds,
+  };
 }
 
 /**

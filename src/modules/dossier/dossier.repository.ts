@@ -116,7 +116,9 @@ export async function listDossiers(db: Executor, scope: SQL, limite: number, dec
       modifieLe: dossier.modifieLe,
       choixOperateur: dossier.choixOperateur,
       // The label the answer gave the chosen operator or orientation, without reading the whole answer.
-      choixLibelle: sql<string | null>`(SELECT o->>'libelle' FROM jsonb_array_elements((${dossier.aiguillage}->'operateurs') || (${dossier.aiguillage}->'autres_orientations')) o
+      choixLibelle: sql<
+        string | null
+      >`(SELECT o->>'libelle' FROM jsonb_array_elements((${dossier.aiguillage}->'operateurs') || (${dossier.aiguillage}->'autres_orientations')) o
         WHERE coalesce(o->>'type', o->>'code') = ${dossier.choixOperateur} LIMIT 1)`,
       prenom: personne.prenom,
       nom: personne.nom,

@@ -68,7 +68,15 @@ const lire = (cle: CleActeur, id: string) => client(cle).get(`/api/v1/dossiers/$
 const reponseDe = (vue: DossierVue) => vue.orientation?.aiguillage as ReponseAiguillage | null | undefined;
 const sansReference = (r: LightMyRequestResponse) => ({ statut: r.statusCode, corps: r.json<unknown>() });
 
-const PROFIL = { age: 30, situation: 'demandeur_emploi', cadre: false, niveau_diplome: 4, handicap_reconnu: false, emploi_menace_sante: false, commune: '33063' };
+const PROFIL = {
+  age: 30,
+  situation: 'demandeur_emploi',
+  cadre: false,
+  niveau_diplome: 4,
+  handicap_reconnu: false,
+  emploi_menace_sante: false,
+  commune: '33063',
+};
 
 describe('POST /api/v1/accueil/aiguillage', () => {
   it('donne à un conseiller la réponse de l’aiguillage sans rien enregistrer ni journaliser', async () => {
@@ -250,10 +258,20 @@ describe('GET /api/v1/dossiers/:id', () => {
     expect(etranger.statusCode).toBe(404);
     expect(sansReference(etranger)).toEqual(sansReference(inexistant));
     expect(etranger.json()).toEqual({
-      erreur: { code: 'dossier.introuvable', message: 'Ce dossier n’existe pas ou ne vous est pas accessible : vérifiez le lien, ou retrouvez-le dans la liste de vos dossiers.' },
+      erreur: {
+        code: 'dossier.introuvable',
+        message: 'Ce dossier n’existe pas ou ne vous est pas accessible : vérifiez le lien, ou retrouvez-le dans la liste de vos dossiers.',
+      },
     });
     expect(evenements).toMatchObject([
-      { action: 'dossier.lire', resultat: 'refus', acteur_utilisateur_id: utilisateur('conseillerB'), cible_id: dossier.id, cible_structure_id: A, raison: 'hors_perimetre' },
+      {
+        action: 'dossier.lire',
+        resultat: 'refus',
+        acteur_utilisateur_id: utilisateur('conseillerB'),
+        cible_id: dossier.id,
+        cible_structure_id: A,
+        raison: 'hors_perimetre',
+      },
     ]);
   });
 
@@ -272,7 +290,14 @@ describe('GET /api/v1/dossiers/:id', () => {
       consentements: null,
     });
     expect(evenements).toMatchObject([
-      { action: 'dossier.lire', resultat: 'succes', acteur_structure_id: B, cible_structure_id: A, raison: 'consentement', details: { consentements: [partage.id] } },
+      {
+        action: 'dossier.lire',
+        resultat: 'succes',
+        acteur_structure_id: B,
+        cible_structure_id: A,
+        raison: 'consentement',
+        details: { consentements: [partage.id] },
+      },
     ]);
   });
 
@@ -286,7 +311,12 @@ describe('GET /api/v1/dossiers/:id', () => {
     });
     expect(ajout.statusCode).toBe(201);
     const vue = (await lire('conseillerB', dossier.id)).json<DossierVue>();
-    expect(vue).toMatchObject({ acces: { parties: ['orientation'] }, personne: null, situation: null, orientation: { choix: { operateur: 'france_travail' } } });
+    expect(vue).toMatchObject({
+      acces: { parties: ['orientation'] },
+      personne: null,
+      situation: null,
+      orientation: { choix: { operateur: 'france_travail' } },
+    });
     expect(JSON.stringify(vue)).not.toContain('Martin');
   });
 
@@ -299,7 +329,12 @@ describe('GET /api/v1/dossiers/:id', () => {
       envoyer(client('conseillerA'), 'POST', `/api/v1/consentements/${partage.id}/revocation`, { motif: 'demande de la personne au téléphone' }),
     );
     expect(retrait.statusCode).toBe(200);
-    expect(retrait.json()).toMatchObject({ id: partage.id, actif: false, motif_revocation: 'demande de la personne au téléphone', revoque_par: { utilisateur_id: utilisateur('conseillerA') } });
+    expect(retrait.json()).toMatchObject({
+      id: partage.id,
+      actif: false,
+      motif_revocation: 'demande de la personne au téléphone',
+      revoque_par: { utilisateur_id: utilisateur('conseillerA') },
+    });
     expect(audit).toMatchObject([{ action: 'consentement.revoquer', resultat: 'succes', cible_id: partage.id, cible_structure_id: A, acteur_structure_id: A }]);
 
     const { reponse: apres, evenements } = await avecAudit(() => lire('conseillerB', dossier.id));
@@ -323,7 +358,9 @@ describe('GET /api/v1/dossiers/:id', () => {
   it('répond 400 en français pour un identifiant mal formé', async () => {
     const reponse = await lire('conseillerA', 'pas-un-uuid');
     expect(reponse.statusCode).toBe(400);
-    expect(reponse.json()).toMatchObject({ erreur: { code: 'validation', champs: [{ chemin: 'id', message: 'identifiant de dossier invalide (UUID attendu)' }] } });
+    expect(reponse.json()).toMatchObject({
+      erreur: { code: 'validation', champs: [{ chemin: 'id', message: 'identifiant de dossier invalide (UUID attendu)' }] },
+    });
   });
 });
 
@@ -339,7 +376,18 @@ describe('S4 : les données sensibles ne sortent pas de la structure détentrice
     expect(detentrice.body).toContain(RAISON_HANDICAP);
     expect(detentrice.json<DossierVue>().donnees_sensibles).toEqual({ handicap_reconnu: true, emploi_menace_sante: false, note: CANARI });
 
-    const autres: CleActeur[] = ['anonyme', 'personne', 'autrePersonne', 'conseillerB', 'responsableB', 'coordinateur75', 'coordinateur11', 'analyste75', 'admin', 'conseillerSansSecondFacteur'];
+    const autres: CleActeur[] = [
+      'anonyme',
+      'personne',
+      'autrePersonne',
+      'conseillerB',
+      'responsableB',
+      'coordinateur75',
+      'coordinateur11',
+      'analyste75',
+      'admin',
+      'conseillerSansSecondFacteur',
+    ];
     const reponses: LightMyRequestResponse[] = [];
     for (const cle of autres) {
       reponses.push(await lire(cle, dossier.id), await client(cle).get('/api/v1/dossiers?par_page=100'));
@@ -357,7 +405,11 @@ describe('S4 : les données sensibles ne sortent pas de la structure détentrice
     expect(apres.statusCode).toBe(200);
     expect(apres.body).not.toContain(CANARI);
     expect(apres.body).not.toContain(RAISON_HANDICAP);
-    expect(apres.json<DossierVue>()).toMatchObject({ donnees_sensibles: null, orientation: { aiguillage: null }, acces: { parties: ['identite', 'situation', 'orientation'] } });
+    expect(apres.json<DossierVue>()).toMatchObject({
+      donnees_sensibles: null,
+      orientation: { aiguillage: null },
+      acces: { parties: ['identite', 'situation', 'orientation'] },
+    });
   });
 });
 
@@ -382,7 +434,13 @@ describe('GET /api/v1/dossiers', () => {
       choix: { operateur: 'france_travail', libelle: 'France Travail' },
     });
     expect(evenements).toEqual([
-      expect.objectContaining({ action: 'dossier.lister', resultat: 'succes', acteur_structure_id: B, acteur_role: 'advisor', details: { page: 1, dossiers: ids, lecture_donnees_personnelles: true } }),
+      expect.objectContaining({
+        action: 'dossier.lister',
+        resultat: 'succes',
+        acteur_structure_id: B,
+        acteur_role: 'advisor',
+        details: { page: 1, dossiers: ids, lecture_donnees_personnelles: true },
+      }),
     ]);
   });
 
@@ -425,7 +483,9 @@ describe('PATCH /api/v1/dossiers/:id', () => {
       phase: 'orientation',
       orientation: { choix: { operateur: 'france_travail', note: 'rendez-vous pris pour le 12', site: site ? { id: site.id, nom: site.nom } : null } },
     });
-    expect(evenements).toMatchObject([{ action: 'dossier.modifier', resultat: 'succes', cible_id: dossier.id, cible_structure_id: A, details: { version: 2 } }]);
+    expect(evenements).toMatchObject([
+      { action: 'dossier.modifier', resultat: 'succes', cible_id: dossier.id, cible_structure_id: A, details: { version: 2 } },
+    ]);
 
     const retire = await modifier('conseillerA', dossier.id, { version: 2, choix: null });
     expect(retire.json<DossierVue>()).toMatchObject({ version: 3, phase: 'accueil', orientation: { choix: null } });
@@ -434,7 +494,9 @@ describe('PATCH /api/v1/dossiers/:id', () => {
   it('refuse en 412 une modification faite sur une version périmée, sans rien écrire, et journalise l’échec', async () => {
     const dossier = await creerDossier(t.database.db, { structureId: A });
     expect((await modifier('conseillerA', dossier.id, { version: 1, choix: null })).statusCode).toBe(200);
-    const { reponse, evenements } = await avecAudit(() => modifier('responsableA', dossier.id, { version: 1, choix: { operateur: 'france_travail', site_id: null, note: 'écrasé ?' } }));
+    const { reponse, evenements } = await avecAudit(() =>
+      modifier('responsableA', dossier.id, { version: 1, choix: { operateur: 'france_travail', site_id: null, note: 'écrasé ?' } }),
+    );
     expect(reponse.statusCode).toBe(412);
     expect(reponse.json()).toMatchObject({ erreur: { code: 'dossier.version_perimee', champs: [{ chemin: 'version' }] } });
     expect(evenements).toMatchObject([{ action: 'dossier.modifier', resultat: 'echec', raison: 'version_perimee' }]);
@@ -444,7 +506,9 @@ describe('PATCH /api/v1/dossiers/:id', () => {
   it('S20 : de modifications concurrentes sur la même version, une seule passe', async () => {
     const dossier = await creerDossier(t.database.db, { structureId: A });
     const reponses = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => modifier(i % 2 ? 'conseillerA' : 'responsableA', dossier.id, { version: 1, choix: { operateur: 'france_travail', site_id: null, note: `note ${i}` } })),
+      Array.from({ length: 8 }, (_, i) =>
+        modifier(i % 2 ? 'conseillerA' : 'responsableA', dossier.id, { version: 1, choix: { operateur: 'france_travail', site_id: null, note: `note ${i}` } }),
+      ),
     );
     expect(reponses.map((r) => r.statusCode).toSorted()).toEqual([200, 412, 412, 412, 412, 412, 412, 412]);
     expect((await lire('conseillerA', dossier.id)).json<DossierVue>().version).toBe(2);
@@ -481,7 +545,12 @@ describe('PATCH /api/v1/dossiers/:id', () => {
 
 describe('POST /api/v1/dossiers/:id/consentements', () => {
   const ajouter = (cle: CleActeur, id: string, corps: unknown) => envoyer(client(cle), 'POST', `/api/v1/dossiers/${id}/consentements`, corps);
-  const partageB = () => ({ portee: ['identite', 'orientation'], destinataire: { type: 'structure', structure_id: B }, finalite: 'orientation', mode_recueil: 'telephone' });
+  const partageB = () => ({
+    portee: ['identite', 'orientation'],
+    destinataire: { type: 'structure', structure_id: B },
+    finalite: 'orientation',
+    mode_recueil: 'telephone',
+  });
 
   it('recueille un partage avec une autre structure, qui voit aussitôt le dossier ; un événement d’audit', async () => {
     const dossier = await creerDossier(t.database.db, { structureId: A });
@@ -489,7 +558,9 @@ describe('POST /api/v1/dossiers/:id/consentements', () => {
     const { reponse, evenements } = await avecAudit(() => ajouter('conseillerA', dossier.id, partageB()));
     expect(reponse.statusCode).toBe(201);
     const consentement = reponse.json<{ id: string; texte: string; destinataire: { structure_nom: string } }>();
-    expect(consentement.texte).toContain(`partage mon identité (prénom, nom, commune, coordonnées) et la réponse d’orientation qui m’a été donnée et mon choix avec ${consentement.destinataire.structure_nom}`);
+    expect(consentement.texte).toContain(
+      `partage mon identité (prénom, nom, commune, coordonnées) et la réponse d’orientation qui m’a été donnée et mon choix avec ${consentement.destinataire.structure_nom}`,
+    );
     expect(evenements).toMatchObject([{ action: 'consentement.recueillir', resultat: 'succes', cible_id: consentement.id, cible_structure_id: A }]);
     expect((await lire('conseillerB', dossier.id)).statusCode).toBe(200);
   });
@@ -498,7 +569,9 @@ describe('POST /api/v1/dossiers/:id/consentements', () => {
     const dossier = await creerDossier(t.database.db, { structureId: A });
     const reponse = await ajouter('conseillerA', dossier.id, { ...partageB(), finalite: 'autre' });
     expect(reponse.statusCode).toBe(400);
-    expect(reponse.json()).toMatchObject({ erreur: { code: 'validation', champs: [{ chemin: 'finalite_precision', message: 'précisez la finalité quand elle est « autre »' }] } });
+    expect(reponse.json()).toMatchObject({
+      erreur: { code: 'validation', champs: [{ chemin: 'finalite_precision', message: 'précisez la finalité quand elle est « autre »' }] },
+    });
   });
 
   it('refuse une structure destinataire inconnue de l’annuaire', async () => {

@@ -163,7 +163,13 @@ async function aiguillerLeProfil(ctx: ServiceContext, profil: Profil): Promise<R
   try {
     return await aiguiller(ctx, profil);
   } catch (e) {
-    if (e instanceof AppError && e.champs) throw new AppError(e.code, e.statusCode, e.message, e.champs.map((c) => ({ ...c, chemin: `profil.${c.chemin}` })));
+    if (e instanceof AppError && e.champs)
+      throw new AppError(
+        e.code,
+        e.statusCode,
+        e.message,
+        e.champs.map((c) => ({ ...c, chemin: `profil.${c.chemin}` })),
+      );
     throw e;
   }
 }
@@ -249,7 +255,12 @@ export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossie
       resultat: 'succes',
       decision: ecriture,
       cible: { id, faits },
-      details: { personne_id: personneId, version_regles: reponse.version_regles, choix: choix?.choixOperateur ?? null, consentements: saisie.consentements.length },
+      details: {
+        personne_id: personneId,
+        version_regles: reponse.version_regles,
+        choix: choix?.choixOperateur ?? null,
+        consentements: saisie.consentements.length,
+      },
     });
     for (const [rang, consentement] of saisie.consentements.entries()) {
       await accorderConsentement(ctx, tx, {
@@ -285,7 +296,12 @@ export async function lireDossier(ctx: ServiceContext, id: string, reglages: Reg
       return null;
     }
     const vue = await vueDe(tx, charge!.faits, decision);
-    const suite = await noterLectureDonneesPersonnelles(ctx, tx, evenement({ action: 'dossier.lire', decision, cible, details: { parties: decision.parties } }), reglages);
+    const suite = await noterLectureDonneesPersonnelles(
+      ctx,
+      tx,
+      evenement({ action: 'dossier.lire', decision, cible, details: { parties: decision.parties } }),
+      reglages,
+    );
     return { vue, suite };
   });
   if (!issue) throw dossierErrors.introuvable();
@@ -304,7 +320,10 @@ export async function listerDossiers(ctx: ServiceContext, { page, par_page }: Do
     const { lignes, total } = await repository.listDossiers(tx, dossierScope(ctx.acteur, personnesPartageantAvec), par_page, (page - 1) * par_page);
     const consentements = await activeConsentsOfMany(tx, lignes);
     const [agents, structures] = await Promise.all([
-      decrireUtilisateurs(tx, lignes.map((l) => l.referentId)),
+      decrireUtilisateurs(
+        tx,
+        lignes.map((l) => l.referentId),
+      ),
       Promise.all([...new Set(lignes.map((l) => l.detentriceId))].map(async (id) => [id, await nomDeStructure(tx, id)] as const)).then((n) => new Map(n)),
     ]);
     const dossiers = lignes.flatMap((l) => {

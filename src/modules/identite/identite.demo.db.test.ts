@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
-import { type IdentifiantsDemo, lireComptesDemo, lireIdentifiantsDemo, preparerComptesDemo, seederComptesDemo, structuresDeDemonstration } from './identite.demo.js';
+import {
+  type IdentifiantsDemo,
+  lireComptesDemo,
+  lireIdentifiantsDemo,
+  preparerComptesDemo,
+  seederComptesDemo,
+  structuresDeDemonstration,
+} from './identite.demo.js';
 import { codeTotpCourant } from './identite.totp.js';
 
 let t: AppDeTest;
@@ -85,9 +92,7 @@ describe('création des comptes de démonstration au démarrage', () => {
 
     expect(resultat.crees).toEqual([]);
     expect(resultat.existants).toHaveLength(avant.length);
-    expect(
-      await rows(t.database.db, sql`SELECT email, mot_de_passe, totp_secret FROM identite_utilisateur WHERE demonstration ORDER BY email`),
-    ).toEqual(avant);
+    expect(await rows(t.database.db, sql`SELECT email, mot_de_passe, totp_secret FROM identite_utilisateur WHERE demonstration ORDER BY email`)).toEqual(avant);
     expect(JSON.parse(await readFile(fichier(), 'utf8'))).toEqual(identifiants);
     expect(encore).toBe(affichage);
   });

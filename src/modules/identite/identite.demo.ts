@@ -24,9 +24,7 @@ export const comptesDemoFichier = z.strictObject({
   comptes: z
     .array(
       z.strictObject({
-        email: z
-          .email()
-          .refine((e) => e === e.toLowerCase() && e.endsWith(DOMAINE_DEMO), `adresse en minuscules, du domaine ${DOMAINE_DEMO}`),
+        email: z.email().refine((e) => e === e.toLowerCase() && e.endsWith(DOMAINE_DEMO), `adresse en minuscules, du domaine ${DOMAINE_DEMO}`),
         prenom: z.string().min(1),
         nom: z.string().min(1),
         adhesions: z.array(adhesionDemo),
@@ -105,7 +103,8 @@ export async function seederComptesDemo(
   const { comptes, structures } = options;
   const structureId = (cle: string) => {
     const structure = structures.get(cle);
-    if (!structure) throw new Error(`Compte de démonstration : structure « ${cle} » introuvable. Chargez le territoire de démonstration (DEMO_TERRITOIRE=true).`);
+    if (!structure)
+      throw new Error(`Compte de démonstration : structure « ${cle} » introuvable. Chargez le territoire de démonstration (DEMO_TERRITOIRE=true).`);
     return structure.id;
   };
   return db.transaction(async (tx) => {

@@ -18,8 +18,7 @@ export const connexionSaturee = () =>
     'retry-after': '5',
   });
 
-export const compteSuspendu = () =>
-  new AppError('identite.compte_suspendu', 403, 'Ce compte est suspendu. Adressez-vous au responsable de votre structure.');
+export const compteSuspendu = () => new AppError('identite.compte_suspendu', 403, 'Ce compte est suspendu. Adressez-vous au responsable de votre structure.');
 
 function formaterAttente(secondes: number): string {
   if (secondes < 60) return `${secondes} seconde${secondes > 1 ? 's' : ''}`;

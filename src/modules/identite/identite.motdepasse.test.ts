@@ -1,14 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  doitEtreRehache,
-  evaluerMotDePasse,
-  hacherMotDePasse,
-  LONGUEUR_MAX_MOT_DE_PASSE,
-  PARAMETRES_SCRYPT,
-  verifierMotDePasse,
-} from './identite.motdepasse.js';
+import { doitEtreRehache, evaluerMotDePasse, hacherMotDePasse, LONGUEUR_MAX_MOT_DE_PASSE, verifierMotDePasse } from './identite.motdepasse.js';
 
 const rapide = { coutReduitHorsProduction: { log2N: 14 } };
 
@@ -89,24 +82,17 @@ describe('hacherMotDePasse et verifierMotDePasse', () => {
 describe('evaluerMotDePasse', () => {
   const personne = { administrateur: false, contexte: ['jean.dupont@exemple.fr', 'Dupont', 'Jean'] };
   const administrateur = { ...personne, administrateur: true };
-  const tropCourt =
-    'Choisissez un mot de passe d’au moins 12 caractères ; une phrase de plusieurs mots est plus facile à retenir.';
+  const tropCourt = 'Choisissez un mot de passe d’au moins 12 caractères ; une phrase de plusieurs mots est plus facile à retenir.';
   const tropCourtAdministrateur =
     'Choisissez un mot de passe d’au moins 16 caractères (compte d’administration) ; une phrase de plusieurs mots est plus facile à retenir.';
-  const personnel =
-    'Retirez de votre mot de passe votre nom, votre prénom et votre adresse électronique : ils sont faciles à deviner.';
+  const personnel = 'Retirez de votre mot de passe votre nom, votre prénom et votre adresse électronique : ils sont faciles à deviner.';
 
   it.each([
     ['11 caractères aléatoires', 'Kq7#vR2mP9x', personne, [tropCourt]],
     ['12 caractères aléatoires', 'Kq7#vR2mP9xL', personne, []],
     ['15 caractères pour un administrateur', 'Kq7#vR2mP9xLw3T', administrateur, [tropCourtAdministrateur]],
     ['16 caractères pour un administrateur', 'Kq7#vR2mP9xLw3Tz', administrateur, []],
-    [
-      'une phrase de passe de 64 caractères',
-      'Le héron au long bec emmanché d’un long cou côtoyait une rivière',
-      administrateur,
-      [],
-    ],
+    ['une phrase de passe de 64 caractères', 'Le héron au long bec emmanché d’un long cou côtoyait une rivière', administrateur, []],
     ['une phrase de 256 caractères', 'Kq7#vR2mP9xLw3Tz'.repeat(16), personne, []],
     [
       'une phrase de 257 caractères',
@@ -127,15 +113,12 @@ describe('evaluerMotDePasse', () => {
     expect(evaluerMotDePasse('Kq7#hlene!vR2mPx', options)).toEqual([]);
   });
 
-  it.each(['motdepasse123', 'azertyuiop12', 'soleil123456', 'P@ssw0rd1234'])(
-    'refuse le mot de passe courant %s et dit comment faire mieux',
-    (motDePasse) => {
-      const problemes = evaluerMotDePasse(motDePasse, personne);
+  it.each(['motdepasse123', 'azertyuiop12', 'soleil123456', 'P@ssw0rd1234'])('refuse le mot de passe courant %s et dit comment faire mieux', (motDePasse) => {
+    const problemes = evaluerMotDePasse(motDePasse, personne);
 
-      expect(problemes).toHaveLength(1);
-      expect(problemes[0]).toMatch(/^Ce mot de passe est trop facile à deviner.*\. .+/);
-    },
-  );
+    expect(problemes).toHaveLength(1);
+    expect(problemes[0]).toMatch(/^Ce mot de passe est trop facile à deviner.*\. .+/);
+  });
 
   it('n’impose aucune règle de composition : des minuscules et des espaces suffisent', () => {
     expect(evaluerMotDePasse('cheval agrafe batterie correcte', personne)).toEqual([]);

@@ -107,10 +107,7 @@ function lire(stocke: string): Stocke | null {
  * Hashes a password with scrypt into `scrypt$<log2N>$<r>$<p>$<salt>$<hash>` (base64).
  * `coutReduitHorsProduction` lowers the cost for tests and demo seeding only.
  */
-export async function hacherMotDePasse(
-  motDePasse: string,
-  options: { coutReduitHorsProduction?: Partial<ParametresScrypt> } = {},
-): Promise<string> {
+export async function hacherMotDePasse(motDePasse: string, options: { coutReduitHorsProduction?: Partial<ParametresScrypt> } = {}): Promise<string> {
   const parametres = { ...PARAMETRES_SCRYPT, ...options.coutReduitHorsProduction };
   const sel = randomBytes(OCTETS_SEL);
   const hash = await deriver(motDePasse, sel, parametres, OCTETS_CLE);
@@ -165,18 +162,13 @@ function sansPointFinal(texte: string): string {
  * Returns the problems in French, each saying what to do; an empty list means accepted.
  * `contexte` holds the account's email, last name and first name.
  */
-export function evaluerMotDePasse(
-  motDePasse: string,
-  { administrateur, contexte }: { administrateur: boolean; contexte: string[] },
-): string[] {
+export function evaluerMotDePasse(motDePasse: string, { administrateur, contexte }: { administrateur: boolean; contexte: string[] }): string[] {
   const problemes: string[] = [];
   const longueur = [...normaliser(motDePasse)].length;
   const minimum = administrateur ? LONGUEUR_MIN_ADMINISTRATEUR : LONGUEUR_MIN;
   const compact = normaliserTexte(motDePasse).replaceAll(' ', '');
   if (elementsPersonnels(contexte).some((element) => compact.includes(element))) {
-    problemes.push(
-      'Retirez de votre mot de passe votre nom, votre prénom et votre adresse électronique : ils sont faciles à deviner.',
-    );
+    problemes.push('Retirez de votre mot de passe votre nom, votre prénom et votre adresse électronique : ils sont faciles à deviner.');
   }
   if (longueur < minimum) {
     problemes.push(

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALPHABET_RECUPERATION,
-  empreinteCodeRecuperation,
-  genererCodesRecuperation,
-} from './identite.recuperation.js';
+import { ALPHABET_RECUPERATION, empreinteCodeRecuperation, genererCodesRecuperation } from './identite.recuperation.js';
 
 describe('genererCodesRecuperation', () => {
   it('tire 10 codes distincts xxxx-xxxx-xxxx et l’empreinte de chacun', () => {

@@ -105,7 +105,10 @@ export async function incrementEchecsConnexion(db: Executor, id: string, mainten
 }
 
 export async function insertUtilisateur(db: Executor, valeurs: typeof t.utilisateur.$inferInsert): Promise<string> {
-  const [u] = await db.insert(t.utilisateur).values({ ...valeurs, email: valeurs.email.trim().toLowerCase() }).returning({ id: t.utilisateur.id });
+  const [u] = await db
+    .insert(t.utilisateur)
+    .values({ ...valeurs, email: valeurs.email.trim().toLowerCase() })
+    .returning({ id: t.utilisateur.id });
   return u!.id;
 }
 

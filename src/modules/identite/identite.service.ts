@@ -49,7 +49,14 @@ export const ACTIONS_COMPTE = {
 export async function journaliserCompte(
   db: Db,
   ctx: ServiceContext,
-  evenement: { action: string; resultat: ResultatAudit; utilisateurId: string | null; acteurUtilisateurId: string | null; raison?: string; details?: Record<string, unknown> },
+  evenement: {
+    action: string;
+    resultat: ResultatAudit;
+    utilisateurId: string | null;
+    acteurUtilisateurId: string | null;
+    raison?: string;
+    details?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await recordAudit(
     db,
@@ -120,7 +127,6 @@ export async function compterEchec(
 
 /** Local sign-in: lock-out and progressive delay per account, then a fresh session. */
 export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: ConnexionCorps, reglages: ReglagesConnexion): Promise<ResultatConnexion> {
-  const maintenant = ctx.now();
   const action = ACTIONS_COMPTE.connexion;
   const utilisateur = await repository.findUtilisateurParEmail(ctx.db, corps.email);
   if (!utilisateur?.motDePasse) {

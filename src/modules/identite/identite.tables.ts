@@ -9,7 +9,9 @@ export const utilisateur = pgTable('identite_utilisateur', {
   prenom: text('prenom').notNull(),
   nom: text('nom').notNull(),
   motDePasse: text('mot_de_passe'),
-  statut: text('statut', { enum: ['actif', 'suspendu'] }).notNull().default('actif'),
+  statut: text('statut', { enum: ['actif', 'suspendu'] })
+    .notNull()
+    .default('actif'),
   totpSecret: text('totp_secret'),
   totpActive: boolean('totp_active').notNull().default(false),
   totpDernierPas: bigint('totp_dernier_pas', { mode: 'number' }),
@@ -39,7 +41,9 @@ export const adhesion = pgTable('identite_adhesion', {
   role: text('role', { enum: ['advisor', 'structure_manager', 'coordinator', 'analyst', 'admin'] }).notNull(),
   structureId: uuid('structure_id'),
   territoireCode: text('territoire_code'),
-  statut: text('statut', { enum: ['active', 'suspendue'] }).notNull().default('active'),
+  statut: text('statut', { enum: ['active', 'suspendue'] })
+    .notNull()
+    .default('active'),
   creeLe: horodatage('cree_le').notNull().defaultNow(),
   modifieLe: horodatage('modifie_le').notNull().defaultNow(),
 });

@@ -56,9 +56,7 @@ describe('verifierCodeTotp', () => {
   const pas = 58_000_000;
 
   it('accepte le code du pas courant et rend ce pas', () => {
-    expect(
-      verifierCodeTotp({ secret, code: codeTotpCourant(secret, a(pas)), dernierPasAccepte: null, maintenant: a(pas) }),
-    ).toEqual({ valide: true, pas });
+    expect(verifierCodeTotp({ secret, code: codeTotpCourant(secret, a(pas)), dernierPasAccepte: null, maintenant: a(pas) })).toEqual({ valide: true, pas });
   });
 
   it.each([-1, 1])('tolère un décalage d’horloge de %i pas', (decalage) => {
@@ -112,12 +110,9 @@ describe('verifierCodeTotp', () => {
     });
   });
 
-  it.each(['', '12345', '1234567', '12 345', 'abcdef', '١٢٣٤٥٦', ' 123456'])(
-    'refuse sans lever d’erreur la saisie « %s »',
-    (code) => {
-      expect(verifierCodeTotp({ secret, code, dernierPasAccepte: null, maintenant: a(pas) })).toEqual({
-        valide: false,
-      });
-    },
-  );
+  it.each(['', '12345', '1234567', '12 345', 'abcdef', '١٢٣٤٥٦', ' 123456'])('refuse sans lever d’erreur la saisie « %s »', (code) => {
+    expect(verifierCodeTotp({ secret, code, dernierPasAccepte: null, maintenant: a(pas) })).toEqual({
+      valide: false,
+    });
+  });
 });

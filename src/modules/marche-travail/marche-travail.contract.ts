@@ -133,9 +133,7 @@ export const bassinReponse = z.object({
   }),
   chomage: z.object({
     source: sourceSchema,
-    zones_emploi: z.array(
-      z.object({ code: z.string(), libelle: z.string().nullable(), communes: z.number().int(), serie: z.array(trimestreSchema) }),
-    ),
+    zones_emploi: z.array(z.object({ code: z.string(), libelle: z.string().nullable(), communes: z.number().int(), serie: z.array(trimestreSchema) })),
   }),
 });
 export type BassinReponse = z.infer<typeof bassinReponse>;

@@ -63,10 +63,10 @@ describe('classerMetiers', () => {
   });
 
   it('rend des listes triées, bornées par la limite, au-dessus du seuil', () => {
-    const lignes = fc.uniqueArray(
-      fc.record({ code: fc.string({ minLength: 1, maxLength: 5 }), projets: effectif, difficiles: effectif }),
-      { selector: (l) => l.code, maxLength: 40 },
-    );
+    const lignes = fc.uniqueArray(fc.record({ code: fc.string({ minLength: 1, maxLength: 5 }), projets: effectif, difficiles: effectif }), {
+      selector: (l) => l.code,
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(lignes, fc.integer({ min: 1, max: 20 }), fc.integer({ min: 1, max: 200 }), (brutes, limite, minProjets) => {
         const c = classerMetiers(

@@ -38,7 +38,10 @@ export interface Classements<T> {
  * at least `minProjets` projects, so that 3 difficult out of 3 does not lead), and by number
  * judged difficult. Secret counts are not ranked: they are unknown, not small.
  */
-export function classerMetiers<T extends ChiffresBmo & { metier: { code: string } }>(lignes: readonly T[], options: { limite: number; minProjets: number }): Classements<T> {
+export function classerMetiers<T extends ChiffresBmo & { metier: { code: string } }>(
+  lignes: readonly T[],
+  options: { limite: number; minProjets: number },
+): Classements<T> {
   const parCode = (a: T, b: T) => (a.metier.code < b.metier.code ? -1 : a.metier.code > b.metier.code ? 1 : 0);
   const decroissant = (cle: (l: T) => number) => (a: T, b: T) => cle(b) - cle(a) || parCode(a, b);
   return {

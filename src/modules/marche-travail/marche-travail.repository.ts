@@ -71,10 +71,7 @@ export function listProjets(db: Executor, bassinCode: string, metierCode?: strin
 }
 
 export function listMetiersBmoParCodes(db: Executor, codes: string[]): Promise<MetierBmoRow[]> {
-  return rows<MetierBmoRow>(
-    db,
-    sql`SELECT ${colonnesMetier} FROM marche_metier_bmo m ${jointureDomaine} WHERE m.code = ANY (${sql.param(codes)}::text[])`,
-  );
+  return rows<MetierBmoRow>(db, sql`SELECT ${colonnesMetier} FROM marche_metier_bmo m ${jointureDomaine} WHERE m.code = ANY (${sql.param(codes)}::text[])`);
 }
 
 export interface TensionRow {

@@ -112,7 +112,10 @@ describe('GET /api/v1/marche-travail/perspectives', () => {
 
   it('dit qu’un code ROME est absent du fichier de 2020 plutôt que d’inventer une tension', async () => {
     const { body } = await get('/api/v1/marche-travail/perspectives?commune=33063&rome=K9999');
-    expect(body.tension).toEqual({ disponible: false, message: 'Le code ROME K9999 n’apparaît pas dans le fichier de 2020 (codes ROME v3) : aucune tension à afficher.' });
+    expect(body.tension).toEqual({
+      disponible: false,
+      message: 'Le code ROME K9999 n’apparaît pas dans le fichier de 2020 (codes ROME v3) : aucune tension à afficher.',
+    });
     expect(body.recrutements).toEqual({ disponible: false, message: expect.stringMatching(/^Choisissez une famille de métiers BMO/) });
   });
 
@@ -148,7 +151,12 @@ describe('GET /api/v1/marche-travail/bassins/:code', () => {
   it('donne les métiers aux projets les plus nombreux, les plus difficiles au-dessus du seuil, le département, la région et le chômage des zones d’emploi', async () => {
     const { status, body } = await get('/api/v1/marche-travail/bassins/7532');
     expect(status).toBe(200);
-    expect(body.bassin).toEqual({ code: '7532', libelle: 'BORDEAUX', departements: [{ code: '33', nom: 'Gironde' }], region: { code: '75', nom: 'Nouvelle-Aquitaine' } });
+    expect(body.bassin).toEqual({
+      code: '7532',
+      libelle: 'BORDEAUX',
+      departements: [{ code: '33', nom: 'Gironde' }],
+      region: { code: '75', nom: 'Nouvelle-Aquitaine' },
+    });
     const r = body.recrutements;
     expect(r.source.code).toBe('bmo_2024');
     expect(r.annee).toBe(2024);

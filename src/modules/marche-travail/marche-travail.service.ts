@@ -1,7 +1,16 @@
 import type { ServiceContext } from '../../shared/contexte.js';
 import { motsDe } from '../../shared/texte.js';
 import { findBassinBmo, listZonesEmploiDuBassin, localiserCommune, requireCommune } from '../territoire/index.js';
-import type { BassinQuery, BassinReponse, LigneMetier, MetierBmo, MetiersBmoQuery, PerspectivesQuery, PerspectivesReponse, Source } from './marche-travail.contract.js';
+import type {
+  BassinQuery,
+  BassinReponse,
+  LigneMetier,
+  MetierBmo,
+  MetiersBmoQuery,
+  PerspectivesQuery,
+  PerspectivesReponse,
+  Source,
+} from './marche-travail.contract.js';
 import { marcheTravailErrors } from './marche-travail.errors.js';
 import { additionnerEffectifs, chiffresBmo, classerMetiers, type ChiffresBmo } from './marche-travail.indicateurs.js';
 import * as repository from './marche-travail.repository.js';
@@ -89,10 +98,18 @@ export async function perspectives(ctx: Ctx, query: PerspectivesQuery): Promise<
   };
 }
 
-async function recrutementsDuBassin(ctx: Ctx, bassinCode: string | null, metier: MetierBmoRow | null, source: Source): Promise<PerspectivesReponse['recrutements']> {
+async function recrutementsDuBassin(
+  ctx: Ctx,
+  bassinCode: string | null,
+  metier: MetierBmoRow | null,
+  source: Source,
+): Promise<PerspectivesReponse['recrutements']> {
   if (!metier) return { disponible: false, message: 'Choisissez une famille de métiers BMO pour voir les projets de recrutement du bassin.' };
   if (!bassinCode) {
-    return { disponible: false, message: 'Cette commune ne figure pas dans la table des bassins d’emploi BMO : aucun projet de recrutement ne peut lui être rattaché.' };
+    return {
+      disponible: false,
+      message: 'Cette commune ne figure pas dans la table des bassins d’emploi BMO : aucun projet de recrutement ne peut lui être rattaché.',
+    };
   }
   const lignes = await repository.listProjets(ctx.db, bassinCode, metier.code);
   const chiffres = agregerParMetier(lignes).get(metier.code);
@@ -106,8 +123,13 @@ async function recrutementsDuBassin(ctx: Ctx, bassinCode: string | null, metier:
 }
 
 async function tensionDuBassin(ctx: Ctx, bassinCode: string | null, rome: string | null, source: Source): Promise<PerspectivesReponse['tension']> {
-  if (!rome) return { disponible: false, message: 'Sans code ROME, les offres, demandeurs et tension de 2020 (classés par métier ROME) ne peuvent pas être affichés.' };
-  if (!bassinCode) return { disponible: false, message: 'Cette commune ne figure pas dans la table des bassins d’emploi : la tension de 2020 ne peut pas lui être rattachée.' };
+  if (!rome)
+    return { disponible: false, message: 'Sans code ROME, les offres, demandeurs et tension de 2020 (classés par métier ROME) ne peuvent pas être affichés.' };
+  if (!bassinCode)
+    return {
+      disponible: false,
+      message: 'Cette commune ne figure pas dans la table des bassins d’emploi : la tension de 2020 ne peut pas lui être rattachée.',
+    };
   // The 2020 file is keyed by 2019 areas; their codes are those of 2024 for all but 196 communes.
   const ligne = await repository.findTension(ctx.db, rome, bassinCode);
   if (ligne) {
@@ -148,7 +170,10 @@ export async function bassin(ctx: Ctx, code: string, query: BassinQuery): Promis
     return chiffres ? [{ metier: toMetier(m), ...chiffres }] : [];
   });
   const classes = classerMetiers(lignes, { limite: query.limite, minProjets: query.min_projets });
-  const taux = await repository.listTauxChomage(ctx.db, zones.map((z) => z.code));
+  const taux = await repository.listTauxChomage(
+    ctx.db,
+    zones.map((z) => z.code),
+  );
   return {
     bassin: b,
     recrutements: {

@@ -112,10 +112,9 @@ export const competencesReponse = z.object({
 export const EXPERIENCES_MAX = 10;
 export const COMPETENCES_MAX = 200;
 
-export const experienceSchema = z.union(
-  [z.strictObject({ appellation: codeOgrSchema }), z.strictObject({ metier: codeRomeSchema })],
-  { message: 'une expérience est { "appellation": code OGR } ou { "metier": code ROME }' },
-);
+export const experienceSchema = z.union([z.strictObject({ appellation: codeOgrSchema }), z.strictObject({ metier: codeRomeSchema })], {
+  message: 'une expérience est { "appellation": code OGR } ou { "metier": code ROME }',
+});
 export type Experience = z.infer<typeof experienceSchema>;
 
 export const rapprochementCorps = z

@@ -12,7 +12,8 @@ export const metiersErrors = {
       410,
       `La fiche ${r.code} « ${r.libelle} » a été retirée du ROME à la version ${r.retire_en} (elle figurait encore dans la version ${r.derniere_version}) : cherchez le métier par son intitulé.`,
     ),
-  codesInconnus: (champs: ChampErreur[]) => new AppError('metiers.code_inconnu', 400, `${invalide} Choisissez les métiers et compétences dans les listes proposées.`, champs),
+  codesInconnus: (champs: ChampErreur[]) =>
+    new AppError('metiers.code_inconnu', 400, `${invalide} Choisissez les métiers et compétences dans les listes proposées.`, champs),
   reponsesInvalides: (champs: ChampErreur[]) => new AppError('validation', 400, invalide, champs),
   // The referential always loads at start: its absence is a deployment fault.
   referentielAbsent: () =>

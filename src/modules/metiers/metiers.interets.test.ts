@@ -19,7 +19,10 @@ describe('questionnaire d’intérêts', () => {
   });
 
   it('met en tête les deux types auxquels la personne a répondu « tout à fait »', () => {
-    const note = noterInterets(questionnaire, toutA((l) => (l === 'S' ? 3 : l === 'C' ? 2 : 0)));
+    const note = noterInterets(
+      questionnaire,
+      toutA((l) => (l === 'S' ? 3 : l === 'C' ? 2 : 0)),
+    );
     expect('lettres' in note && note.lettres.slice(0, 2)).toEqual([
       { code: 'S', nom: 'Social', score: 1 },
       { code: 'C', nom: 'Conventionnel', score: 0.667 },
@@ -29,7 +32,10 @@ describe('questionnaire d’intérêts', () => {
   it('donne un score de 0 à 1 à chaque lettre et les classe du plus fort au plus faible', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: questionnaire.items.length, maxLength: questionnaire.items.length }), (valeurs) => {
-        const note = noterInterets(questionnaire, questionnaire.items.map((i, n) => ({ item: i.id, valeur: valeurs[n]! })));
+        const note = noterInterets(
+          questionnaire,
+          questionnaire.items.map((i, n) => ({ item: i.id, valeur: valeurs[n]! })),
+        );
         if (!('lettres' in note)) throw new Error('réponses refusées');
         expect(note.lettres.map((l) => l.code).sort()).toEqual([...RIASEC].sort());
         for (const l of note.lettres) expect(l.score).toBeGreaterThanOrEqual(0);
@@ -58,7 +64,10 @@ describe('questionnaire d’intérêts', () => {
   });
 
   it('demande au moins une réponse par type d’intérêt', () => {
-    const note = noterInterets(questionnaire, toutA(() => 1).filter((r) => !r.item.startsWith('e-')));
+    const note = noterInterets(
+      questionnaire,
+      toutA(() => 1).filter((r) => !r.item.startsWith('e-')),
+    );
     expect(note).toEqual({ champs: [{ chemin: 'reponses', message: 'répondez à au moins un item de chaque type d’intérêt (il en manque pour E)' }] });
   });
 });

@@ -103,7 +103,10 @@ export function competencesCochables(index: IndexMetiers, fiche: FicheIndexee): 
   }
   liste.sort(
     (a, b) =>
-      Number(b.coeur_metier) - Number(a.coeur_metier) || ORDRE_TYPES[a.type] - ORDRE_TYPES[b.type] || francais.compare(a.libelle, b.libelle) || a.code.localeCompare(b.code),
+      Number(b.coeur_metier) - Number(a.coeur_metier) ||
+      ORDRE_TYPES[a.type] - ORDRE_TYPES[b.type] ||
+      francais.compare(a.libelle, b.libelle) ||
+      a.code.localeCompare(b.code),
   );
   index.cochables.set(fiche.code, liste);
   return liste;

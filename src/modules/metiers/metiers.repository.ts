@@ -30,7 +30,13 @@ export function searchFiches(db: Executor, r: { mots: string[][]; requete: strin
     r.mots.length === 0
       ? sql`false`
       : sql.join(
-          r.mots.map((formes) => sql`(${sql.join(formes.map((f) => sql`(' ' || ${colonne}) LIKE ${`% ${f}%`}`), sql` OR `)})`),
+          r.mots.map(
+            (formes) =>
+              sql`(${sql.join(
+                formes.map((f) => sql`(' ' || ${colonne}) LIKE ${`% ${f}%`}`),
+                sql` OR `,
+              )})`,
+          ),
           sql` AND `,
         );
   // A label that starts with what was typed comes first ("agent" → "Agent de piste" before "Chargé de développement").
@@ -192,10 +198,9 @@ export function listThemes(db: Executor, code: string) {
 export async function readLignesIndex(db: Executor): Promise<Omit<LignesIndex, 'empreinte' | 'version'>> {
   const [fiches, liens, mobilites, appellations, competences, domaines, grandsDomaines] = await Promise.all([
     rows<LignesIndex['fiches'][number]>(db, sql`SELECT code_rome, libelle, domaine_code, riasec_majeur, riasec_mineur FROM metiers_fiche`),
-    rows<LignesIndex['liens'][number]>(
-      db,
-      sql`SELECT code_rome, code_ogr, coeur_metier = 'Principale' AS coeur FROM metiers_lien WHERE bloc_code = '5'`,
-    ).then((l) => l.map((x) => ({ ...x, coeur: x.coeur === true }))),
+    rows<LignesIndex['liens'][number]>(db, sql`SELECT code_rome, code_ogr, coeur_metier = 'Principale' AS coeur FROM metiers_lien WHERE bloc_code = '5'`).then(
+      (l) => l.map((x) => ({ ...x, coeur: x.coeur === true })),
+    ),
     rows<LignesIndex['mobilites'][number]>(db, sql`SELECT code_rome, code_rome_cible, numero_ordre FROM metiers_mobilite`),
     rows<LignesIndex['appellations'][number]>(db, sql`SELECT code_ogr, code_rome, libelle FROM metiers_appellation`),
     rows<LignesIndex['competences'][number]>(

@@ -34,7 +34,8 @@ export const metiersRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       schema: {
         tags,
         summary: 'Trouver un métier par un intitulé d’emploi ou un code ROME',
-        description: 'Cherche dans les 13 120 appellations et les intitulés des fiches ; accents et majuscules ignorés, fautes de frappe tolérées (sauf sur la première lettre).',
+        description:
+          'Cherche dans les 13 120 appellations et les intitulés des fiches ; accents et majuscules ignorés, fautes de frappe tolérées (sauf sur la première lettre).',
         querystring: rechercheQuery,
         response: { 200: rechercheReponse, ...reponsesErreur },
       },

@@ -165,7 +165,10 @@ export async function readFiche(ctx: Lecture, code: string): Promise<FicheMetier
       savoir_etre: (parRubrique.get('2') ?? []).map(vue),
       savoirs: [...grouper(parRubrique.get('3') ?? [], (c) => c.categorie)].map(([categorie, liste]) => ({ categorie, savoirs: liste.map(vue) })),
     },
-    contextes_travail: [...grouper(contextes, (c) => c.type)].map(([type, liste]) => ({ type, contextes: liste.map(({ code: c, libelle }) => ({ code: c, libelle })) })),
+    contextes_travail: [...grouper(contextes, (c) => c.type)].map(([type, liste]) => ({
+      type,
+      contextes: liste.map(({ code: c, libelle }) => ({ code: c, libelle })),
+    })),
     mobilites,
     centres_interet: centres,
     secteurs: secteurs.map((s) => ({
@@ -214,7 +217,9 @@ export async function rapprocherMetiers(ctx: Lecture, corps: RapprochementCorps)
   const experiences: string[] = [];
   for (const [i, e] of corps.experiences.entries()) {
     const [nature, code, codeRome] =
-      'appellation' in e ? (['appellation', e.appellation, index.appellations.get(e.appellation)?.codeRome] as const) : (['fiche', e.metier, index.fiches.has(e.metier) ? e.metier : undefined] as const);
+      'appellation' in e
+        ? (['appellation', e.appellation, index.appellations.get(e.appellation)?.codeRome] as const)
+        : (['fiche', e.metier, index.fiches.has(e.metier) ? e.metier : undefined] as const);
     if (codeRome) {
       if (!experiences.includes(codeRome)) experiences.push(codeRome);
       continue;

@@ -1,8 +1,6 @@
 import { z } from '../../shared/zod.js';
 
-export const codeCommuneSchema = z
-  .string()
-  .regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 64483)');
+export const codeCommuneSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 64483)');
 
 export const communesQuery = z.strictObject({
   q: z
@@ -10,7 +8,10 @@ export const communesQuery = z.strictObject({
     .trim()
     .min(2, 'saisissez au moins 2 caractères')
     .max(100, 'la recherche ne peut pas dépasser 100 caractères'),
-  region: z.string().regex(/^\d{2}$/, 'code de région attendu (2 chiffres, par exemple 75)').optional(),
+  region: z
+    .string()
+    .regex(/^\d{2}$/, 'code de région attendu (2 chiffres, par exemple 75)')
+    .optional(),
   limite: z.coerce.number().int().min(1).max(50, 'la limite ne peut pas dépasser 50').default(10),
 });
 export type CommunesQuery = z.infer<typeof communesQuery>;
@@ -31,8 +32,14 @@ export const communesReponse = z.object({ communes: z.array(communeSchema) });
 
 export const contoursQuery = z.strictObject({
   niveau: z.enum(['region', 'departement', 'commune'], { message: 'niveau attendu : region, departement ou commune' }),
-  region: z.string().regex(/^\d{2}$/, 'code de région attendu (2 chiffres)').optional(),
-  departement: z.string().regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (par exemple 64, 2A, 974)').optional(),
+  region: z
+    .string()
+    .regex(/^\d{2}$/, 'code de région attendu (2 chiffres)')
+    .optional(),
+  departement: z
+    .string()
+    .regex(/^(\d{2,3}|2[AB])$/, 'code de département attendu (par exemple 64, 2A, 974)')
+    .optional(),
 });
 export type ContoursQuery = z.infer<typeof contoursQuery>;
 

@@ -48,7 +48,11 @@ describe('evaluerVolume', () => {
   it('ne demande jamais rien pour un volume qui ne dépasse ni le plancher ni le plafond', () => {
     fc.assert(
       fc.property(
-        fc.record({ facteurAlerte: fc.integer({ min: 1, max: 20 }), plancherAlerte: fc.integer({ min: 1, max: 1000 }), plafondJour: fc.integer({ min: 1, max: 1000 }) }),
+        fc.record({
+          facteurAlerte: fc.integer({ min: 1, max: 20 }),
+          plancherAlerte: fc.integer({ min: 1, max: 1000 }),
+          plafondJour: fc.integer({ min: 1, max: 1000 }),
+        }),
         fc.nat({ max: 2000 }),
         fc.nat({ max: 500 }),
         (s, lectures, habituel) => {

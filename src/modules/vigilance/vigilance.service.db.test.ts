@@ -57,7 +57,13 @@ async function lecturesPassees(utilisateurId: string, instants: Date[]) {
   for (const instant of instants) {
     await recordAudit(
       t.database.db,
-      { action: 'dossier.lire', resultat: 'succes', acteurUtilisateurId: utilisateurId, cibleType: 'dossier', details: { [MARQUE_LECTURE_DONNEES_PERSONNELLES]: true } },
+      {
+        action: 'dossier.lire',
+        resultat: 'succes',
+        acteurUtilisateurId: utilisateurId,
+        cibleType: 'dossier',
+        details: { [MARQUE_LECTURE_DONNEES_PERSONNELLES]: true },
+      },
       instant,
     );
   }
@@ -80,8 +86,14 @@ describe('vigilance sur le volume de lectures', () => {
     await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId: structureA }] });
     // 30 days of 10 reads a day, then 40 reads this morning.
     const debutDuJourJuge = maintenant.getTime() - JOUR;
-    await lecturesPassees(lecteur.id, fois(300, (i) => new Date(debutDuJourJuge - Math.floor(i / 10) * JOUR - HEURE - (i % 10) * 60_000)));
-    await lecturesPassees(lecteur.id, fois(40, (i) => new Date(maintenant.getTime() - 2 * HEURE + i * 1000)));
+    await lecturesPassees(
+      lecteur.id,
+      fois(300, (i) => new Date(debutDuJourJuge - Math.floor(i / 10) * JOUR - HEURE - (i % 10) * 60_000)),
+    );
+    await lecturesPassees(
+      lecteur.id,
+      fois(40, (i) => new Date(maintenant.getTime() - 2 * HEURE + i * 1000)),
+    );
 
     // 50 reads: the threshold (max(50, 5 × 10)) is reached, not crossed.
     expect(await lireLaListe(lecteur.client, structureA, 10)).toEqual(new Array(10).fill(200));
@@ -92,7 +104,9 @@ describe('vigilance sur le volume de lectures', () => {
     expect(autres).toEqual([]);
     expect(alerte!.a.sort()).toEqual([collegue.email, SECURITE].sort());
     expect(alerte!.sujet).toBe('Vigilance : Alix Lecteur-Vif a consulté 51 fois des données personnelles en 24 heures');
-    expect(alerte!.texte).toContain(`Le compte de Alix Lecteur-Vif (${lecteur.email}) a consulté 51 fois des données personnelles au cours des dernières 24 heures, au-delà du seuil d’alerte de 50.`);
+    expect(alerte!.texte).toContain(
+      `Le compte de Alix Lecteur-Vif (${lecteur.email}) a consulté 51 fois des données personnelles au cours des dernières 24 heures, au-delà du seuil d’alerte de 50.`,
+    );
     expect(alerte!.texte).toContain('Son volume habituel est de 10 consultation(s) par jour (médiane des 30 jours précédents).');
     expect(alerte!.texte).toContain(`https://trajectoires.exemple.fr/journal-des-acces/${structureA}`);
 
@@ -101,15 +115,21 @@ describe('vigilance sur le volume de lectures', () => {
     avancer(20 * 60_000);
     expect(await lireLaListe(lecteur.client, structureA, 1)).toEqual([200]);
     expect(courrielsSur('Lecteur-Vif')).toHaveLength(1);
-    expect(await rows(t.database.db, sql`SELECT nature, lectures, volume_habituel, envoyee_le IS NOT NULL AS envoyee FROM vigilance_alerte WHERE utilisateur_id = ${lecteur.id}::uuid`)).toEqual([
-      { nature: 'volume_inhabituel', lectures: 51, volume_habituel: expect.anything(), envoyee: true },
-    ]);
+    expect(
+      await rows(
+        t.database.db,
+        sql`SELECT nature, lectures, volume_habituel, envoyee_le IS NOT NULL AS envoyee FROM vigilance_alerte WHERE utilisateur_id = ${lecteur.id}::uuid`,
+      ),
+    ).toEqual([{ nature: 'volume_inhabituel', lectures: 51, volume_habituel: expect.anything(), envoyee: true }]);
   });
 
   it('suspend le compte au-delà du plafond : la requête échoue en 403, le cookie ne vaut plus rien, la suspension est journalisée', async () => {
     const lecteur = await responsableConnecte(structureB, 'Lecteur-Massif');
     const collegue = await creerCompte(t.database.db, { adhesions: [{ role: 'structure_manager', structureId: structureB }] });
-    await lecturesPassees(lecteur.id, fois(69, (i) => new Date(maintenant.getTime() - 3 * HEURE + i * 1000)));
+    await lecturesPassees(
+      lecteur.id,
+      fois(69, (i) => new Date(maintenant.getTime() - 3 * HEURE + i * 1000)),
+    );
 
     // The 70th read reaches the ceiling without crossing it (an unusual volume all the same).
     expect(await lireLaListe(lecteur.client, structureB, 1)).toEqual([200]);
@@ -125,14 +145,25 @@ describe('vigilance sur le volume de lectures', () => {
     expect(suspension!.sujet).toBe('Vigilance : compte de Alix Lecteur-Massif suspendu (plafond de consultations dépassé)');
     expect(suspension!.a.sort()).toEqual([collegue.email, SECURITE].sort());
     expect(suspension!.texte).toContain('a consulté 71 fois des données personnelles au cours des dernières 24 heures, au-delà du plafond de 70.');
-    expect(await rows(t.database.db, sql`SELECT action, resultat, acteur_utilisateur_id, acteur_role, raison, details FROM audit_evenement WHERE cible_id = ${lecteur.id} AND action = 'identite.compte.suspendre'`)).toEqual([
+    expect(
+      await rows(
+        t.database.db,
+        sql`SELECT action, resultat, acteur_utilisateur_id, acteur_role, raison, details FROM audit_evenement WHERE cible_id = ${lecteur.id} AND action = 'identite.compte.suspendre'`,
+      ),
+    ).toEqual([
       {
         action: 'identite.compte.suspendre',
         resultat: 'succes',
         acteur_utilisateur_id: null,
         acteur_role: 'systeme',
         raison: 'vigilance.plafond_lectures',
-        details: { lectures: 71, plafond: 70, volume_habituel: 0, sessions_fermees: 1, motif_systeme: 'vigilance : plafond de consultations de données personnelles dépassé' },
+        details: {
+          lectures: 71,
+          plafond: 70,
+          volume_habituel: 0,
+          sessions_fermees: 1,
+          motif_systeme: 'vigilance : plafond de consultations de données personnelles dépassé',
+        },
       },
     ]);
     const connexion = await new ClientHttp(t.app, '203.0.113.200').connecter(lecteur.email, lecteur.motDePasse);
@@ -141,7 +172,10 @@ describe('vigilance sur le volume de lectures', () => {
 
   it('juge un compte réactivé le jour même sur ses lectures depuis la suspension', async () => {
     const lecteur = await responsableConnecte(structureB, 'Lecteur-Reactive');
-    await lecturesPassees(lecteur.id, fois(70, (i) => new Date(maintenant.getTime() - HEURE + i * 1000)));
+    await lecturesPassees(
+      lecteur.id,
+      fois(70, (i) => new Date(maintenant.getTime() - HEURE + i * 1000)),
+    );
     expect((await lecteur.client.get(`/api/v1/structures/${structureB}/acces`)).statusCode).toBe(403);
 
     // Reactivated after checking with the agent (the team's management does this).

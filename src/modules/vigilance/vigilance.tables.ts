@@ -19,8 +19,12 @@ export const alerte = pgTable(
     envoyeeLe: horodatage('envoyee_le'),
   },
   (t) => [
-    uniqueIndex('vigilance_alerte_volume_par_jour').on(t.utilisateurId, t.jour).where(sql`${t.nature} = 'volume_inhabituel'`),
-    index('vigilance_alerte_suspensions').on(t.utilisateurId, t.creeLe.desc()).where(sql`${t.nature} = 'plafond_depasse'`),
+    uniqueIndex('vigilance_alerte_volume_par_jour')
+      .on(t.utilisateurId, t.jour)
+      .where(sql`${t.nature} = 'volume_inhabituel'`),
+    index('vigilance_alerte_suspensions')
+      .on(t.utilisateurId, t.creeLe.desc())
+      .where(sql`${t.nature} = 'plafond_depasse'`),
     check('vigilance_alerte_nature_check', sql`${t.nature} IN ('volume_inhabituel', 'plafond_depasse')`),
   ],
 );

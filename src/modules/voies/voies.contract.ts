@@ -52,7 +52,10 @@ export type FichierVoies = z.infer<typeof fichierVoiesSchema>;
 export const codeRomeSchema = z.string().regex(/^[A-N]\d{4}$/, 'code ROME attendu : une lettre de A à N et quatre chiffres, par exemple M1805');
 
 export const voiesQuery = z.strictObject({
-  commune: z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 33063)').optional(),
+  commune: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 33063)')
+    .optional(),
   rayon_km: z.coerce
     .number({ message: 'le rayon doit être un nombre de kilomètres' })
     .min(1, 'le rayon doit être d’au moins 1 km')

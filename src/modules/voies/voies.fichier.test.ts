@@ -44,8 +44,14 @@ describe('data/voies/voies-acces.json', () => {
 
   it('cite pour chaque voie au moins un texte officiel et une page à consulter', () => {
     for (const voie of fichier.voies) {
-      expect(voie.references.some((r) => r.adresse === null), voie.code).toBe(true);
-      expect(voie.references.some((r) => r.adresse?.startsWith('https://')), voie.code).toBe(true);
+      expect(
+        voie.references.some((r) => r.adresse === null),
+        voie.code,
+      ).toBe(true);
+      expect(
+        voie.references.some((r) => r.adresse?.startsWith('https://')),
+        voie.code,
+      ).toBe(true);
     }
   });
 

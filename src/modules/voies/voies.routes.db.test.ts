@@ -37,7 +37,11 @@ describe('GET /api/v1/voies', () => {
       const distances = proches.services.map((s) => s.distance_km!);
       expect(distances).toEqual([...distances].sort((a, b) => a - b));
       expect(Math.max(...distances)).toBeLessThanOrEqual(40);
-      for (const s of proches.services) expect(s.thematiques.some((th) => v.thematiques.includes(th)), `${v.code} : ${s.nom}`).toBe(true);
+      for (const s of proches.services)
+        expect(
+          s.thematiques.some((th) => v.thematiques.includes(th)),
+          `${v.code} : ${s.nom}`,
+        ).toBe(true);
     }
   });
 

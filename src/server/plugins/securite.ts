@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../modules/audit/index.js';
 import { estConnecte, resoudreSession } from '../../modules/identite/index.js';
@@ -52,8 +52,7 @@ export const reglagesSession = (config: Config) => ({
   dureeMaxHeures: config.SESSION_DUREE_MAX_HEURES,
 });
 
-const requeteEtrangere = () =>
-  new AppError('securite.origine_refusee', 403, 'Requête refusée : elle vient d’un autre site. Utilisez directement le service.');
+const requeteEtrangere = () => new AppError('securite.origine_refusee', 403, 'Requête refusée : elle vient d’un autre site. Utilisez directement le service.');
 
 /** A state-changing request from another site: refused on the browser's own word (Origin, Sec-Fetch-Site). */
 function estEtrangere(req: FastifyRequest): boolean {

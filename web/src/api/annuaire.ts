@@ -1,14 +1,5 @@
 import { lireJson } from './client.js';
-import type {
-  CommunesReponse,
-  Contours,
-  Marque,
-  Referentiels,
-  RegionsReponse,
-  ServiceDetail,
-  ServicesReponse,
-  StructureDetail,
-} from './types.js';
+import type { CommunesReponse, Contours, Marque, Referentiels, RegionsReponse, ServiceDetail, ServicesReponse, StructureDetail } from './types.js';
 
 export interface CriteresRecherche {
   q?: string;
@@ -22,17 +13,13 @@ export interface CriteresRecherche {
   par_page?: number;
 }
 
-export const rechercherServices = (c: CriteresRecherche, signal?: AbortSignal) =>
-  lireJson<ServicesReponse>('/api/v1/services', { ...c }, signal);
+export const rechercherServices = (c: CriteresRecherche, signal?: AbortSignal) => lireJson<ServicesReponse>('/api/v1/services', { ...c }, signal);
 
-export const lireService = (id: string, signal?: AbortSignal) =>
-  lireJson<ServiceDetail>(`/api/v1/services/${encodeURIComponent(id)}`, {}, signal);
+export const lireService = (id: string, signal?: AbortSignal) => lireJson<ServiceDetail>(`/api/v1/services/${encodeURIComponent(id)}`, {}, signal);
 
-export const lireStructure = (id: string, signal?: AbortSignal) =>
-  lireJson<StructureDetail>(`/api/v1/structures/${encodeURIComponent(id)}`, {}, signal);
+export const lireStructure = (id: string, signal?: AbortSignal) => lireJson<StructureDetail>(`/api/v1/structures/${encodeURIComponent(id)}`, {}, signal);
 
-export const chercherCommunes = (q: string, signal?: AbortSignal) =>
-  lireJson<CommunesReponse>('/api/v1/communes', { q, limite: 8 }, signal);
+export const chercherCommunes = (q: string, signal?: AbortSignal) => lireJson<CommunesReponse>('/api/v1/communes', { q, limite: 8 }, signal);
 
 export const lireContours = (parametres: { niveau: 'region' | 'departement'; region?: string }, signal?: AbortSignal) =>
   lireJson<Contours>('/api/v1/contours', parametres, signal);

@@ -81,7 +81,12 @@ async function obtenirJetonCsrf(): Promise<string> {
 }
 
 /** Sends a state-changing request (POST, PUT, PATCH, DELETE) with the session cookie and the CSRF token. */
-export async function envoyerJson<T>(methode: 'POST' | 'PUT' | 'PATCH' | 'DELETE', chemin: string, corps?: unknown, entetes: Record<string, string> = {}): Promise<T> {
+export async function envoyerJson<T>(
+  methode: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  chemin: string,
+  corps?: unknown,
+  entetes: Record<string, string> = {},
+): Promise<T> {
   const envoyer = async () =>
     appeler(chemin, {
       method: methode,

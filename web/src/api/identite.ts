@@ -12,8 +12,7 @@ export async function lireSession(signal?: AbortSignal): Promise<Session> {
   return session;
 }
 
-export const connecter = (email: string, motDePasse: string) =>
-  envoyerJson<ConnexionReponse>('POST', '/api/v1/connexion', { email, mot_de_passe: motDePasse });
+export const connecter = (email: string, motDePasse: string) => envoyerJson<ConnexionReponse>('POST', '/api/v1/connexion', { email, mot_de_passe: motDePasse });
 
 export const deconnecter = () => envoyerJson<{ sessions_fermees: number }>('POST', '/api/v1/deconnexion');
 

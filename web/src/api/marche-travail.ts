@@ -1,7 +1,14 @@
 import type { BassinReponse, MetierBmo, PerspectivesReponse, Source } from '../../../src/modules/marche-travail/marche-travail.contract.js';
 import { lireJson } from './client.js';
 
-export type { BassinReponse, Effectif, LigneMetier, MetierBmo, PerspectivesReponse, Source } from '../../../src/modules/marche-travail/marche-travail.contract.js';
+export type {
+  BassinReponse,
+  Effectif,
+  LigneMetier,
+  MetierBmo,
+  PerspectivesReponse,
+  Source,
+} from '../../../src/modules/marche-travail/marche-travail.contract.js';
 
 export const chercherMetiersBmo = (q: string, signal?: AbortSignal) =>
   lireJson<{ metiers: MetierBmo[]; source: Source }>('/api/v1/marche-travail/metiers-bmo', { q }, signal);

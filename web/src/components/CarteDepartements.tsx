@@ -93,6 +93,7 @@ export function CarteDepartements({ points, region, titre, nomMarqueur, siIndisp
       instance.remove();
     };
     // Created once: the initial view and the texts are read at creation, the points follow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new map per prop change would lose the user's view
   }, []);
 
   useEffect(() => {

@@ -2,9 +2,7 @@ import { type DependencyList, useEffect, useState } from 'react';
 import { ErreurApi } from '../api/client.js';
 
 export type EtatDonnees<T> =
-  | { statut: 'chargement'; donnees: T | null }
-  | { statut: 'erreur'; erreur: ErreurApi; donnees: T | null }
-  | { statut: 'pret'; donnees: T };
+  { statut: 'chargement'; donnees: T | null } | { statut: 'erreur'; erreur: ErreurApi; donnees: T | null } | { statut: 'pret'; donnees: T };
 
 function enErreurApi(e: unknown): ErreurApi {
   if (e instanceof ErreurApi) return e;

@@ -30,13 +30,18 @@ export function lireArguments(argv: string[]): LectureArguments {
     if (a === '--ignorer-lignes-invalides') ignorerLignesInvalides = true;
     else if (a === '--source' || a.startsWith('--source=')) {
       const valeur = a === '--source' ? argv[++i] : a.slice('--source='.length);
-      if (!valeur || valeur.startsWith('--')) return { ok: false, aide: false, message: 'L’option --source attend un nom de source (par exemple --source mon-departement-2025).' };
+      if (!valeur || valeur.startsWith('--'))
+        return { ok: false, aide: false, message: 'L’option --source attend un nom de source (par exemple --source mon-departement-2025).' };
       source = valeur;
     } else if (a.startsWith('--')) return { ok: false, aide: false, message: `Option inconnue : ${a}.` };
     else fichiers.push(a);
   }
   if (fichiers.length !== 2) {
-    return { ok: false, aide: false, message: `Deux fichiers sont attendus (structures puis services), ${fichiers.length} reçu${fichiers.length > 1 ? 's' : ''}.` };
+    return {
+      ok: false,
+      aide: false,
+      message: `Deux fichiers sont attendus (structures puis services), ${fichiers.length} reçu${fichiers.length > 1 ? 's' : ''}.`,
+    };
   }
   return { ok: true, arguments: { structures: fichiers[0]!, services: fichiers[1]!, source, ignorerLignesInvalides } };
 }
@@ -48,7 +53,9 @@ const pluriel = (n: number, mots: string) => `${n.toLocaleString('fr-FR')} ${n >
 export function formaterRapport(rapport: RapportImport, ignorerLignesInvalides: boolean): string {
   const lignes: string[] = [];
   for (const bilan of [rapport.structures, rapport.services]) {
-    lignes.push(`${bilan.fichier} : ${pluriel(bilan.lues, 'ligne')} lue${bilan.lues > 1 ? 's' : ''}, ${pluriel(bilan.valides, 'valide')}, ${pluriel(bilan.invalides.length, 'invalide')}.`);
+    lignes.push(
+      `${bilan.fichier} : ${pluriel(bilan.lues, 'ligne')} lue${bilan.lues > 1 ? 's' : ''}, ${pluriel(bilan.valides, 'valide')}, ${pluriel(bilan.invalides.length, 'invalide')}.`,
+    );
     for (const l of bilan.invalides) {
       const id = l.id ? `, id « ${l.id} »` : '';
       lignes.push(`  ✗ ligne ${l.ligne} (élément ${l.index + 1}${id}) : ${l.raisons.join(' ; ')}`);
@@ -67,6 +74,7 @@ export function formaterRapport(rapport: RapportImport, ignorerLignesInvalides: 
     lignes.push(`Source « ${s.source} » : ${pluriel(s.structures, 'structure')} et ${pluriel(s.services, 'service')} importés${remplace}.`);
   }
   if (rapport.sources.length === 0) lignes.push('Aucune structure valide : rien n’a été importé.');
-  if (invalides && ignorerLignesInvalides) lignes.push(`${pluriel(invalides, 'ligne invalide')} écartée${invalides > 1 ? 's' : ''} (--ignorer-lignes-invalides).`);
+  if (invalides && ignorerLignesInvalides)
+    lignes.push(`${pluriel(invalides, 'ligne invalide')} écartée${invalides > 1 ? 's' : ''} (--ignorer-lignes-invalides).`);
   return lignes.join('\n');
 }

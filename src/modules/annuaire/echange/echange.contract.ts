@@ -27,7 +27,8 @@ const CODE_POSTAL = /^\d{5}$/;
 const SIRET = /^\d{14}$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 // The "email" format as JSON Schema validators check it (ajv-formats, full mode).
-export const COURRIEL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+export const COURRIEL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const ZONE = [/^\w{5}$/, /^\w{2,3}$/, /^\d{9}$/, /^99[0-5]\d{2}$/];
 
 function dateExiste(v: string): boolean {
@@ -82,7 +83,9 @@ export function structureDataInclusionSchema(vocabulaires?: Vocabulaires) {
   return z.object({
     ...champsCommuns,
     siret: optionnel(texte().regex(SIRET, 'SIRET attendu (14 chiffres)')),
-    description: optionnel(texte().min(5, 'la description doit compter au moins 5 caractères').max(10_000, 'la description ne peut pas dépasser 10 000 caractères')),
+    description: optionnel(
+      texte().min(5, 'la description doit compter au moins 5 caractères').max(10_000, 'la description ne peut pas dépasser 10 000 caractères'),
+    ),
     site_web: optionnel(uri()),
     accessibilite_lieu: optionnel(uri()),
     reseaux_porteurs: optionnel(liste(vocabulaires, 'reseaux-porteurs', false)),
@@ -112,7 +115,10 @@ export function serviceDataInclusionSchema(vocabulaires?: Vocabulaires) {
     zone_eligibilite: optionnel(
       z
         .array(
-          texte().refine((v) => v === 'france' || ZONE.some((r) => r.test(v)), 'zone attendue : code de commune, de département, de région, SIREN d’EPCI, code pays ou « france »'),
+          texte().refine(
+            (v) => v === 'france' || ZONE.some((r) => r.test(v)),
+            'zone attendue : code de commune, de département, de région, SIREN d’EPCI, code pays ou « france »',
+          ),
           { message: 'liste attendue' },
         )
         .min(1, 'la liste doit contenir au moins une zone (ou valoir null)'),

@@ -2,7 +2,11 @@ import { AppError } from '../../../server/errors.js';
 
 export const echangeErrors = {
   fichierIllisible: (fichier: string, raison: string) =>
-    new AppError('echange.fichier_illisible', 400, `Le fichier ${fichier} est illisible : ${raison}. Fournissez un tableau JSON d’enregistrements au schéma data·inclusion (ou un enregistrement JSON par ligne).`),
+    new AppError(
+      'echange.fichier_illisible',
+      400,
+      `Le fichier ${fichier} est illisible : ${raison}. Fournissez un tableau JSON d’enregistrements au schéma data·inclusion (ou un enregistrement JSON par ligne).`,
+    ),
   sourceReservee: (sources: string[]) =>
     new AppError(
       'echange.source_reservee',
@@ -11,7 +15,10 @@ export const echangeErrors = {
       sources.map((s) => ({ chemin: 'source', message: `source réservée : ${s}` })),
     ),
   sourceInvalide: (source: string) =>
-    new AppError('echange.source_invalide', 400, `Nom de source invalide « ${source} » : utilisez des minuscules, chiffres et tirets (par exemple mon-departement-2025).`, [
-      { chemin: 'source', message: 'lettres minuscules, chiffres et tirets' },
-    ]),
+    new AppError(
+      'echange.source_invalide',
+      400,
+      `Nom de source invalide « ${source} » : utilisez des minuscules, chiffres et tirets (par exemple mon-departement-2025).`,
+      [{ chemin: 'source', message: 'lettres minuscules, chiffres et tirets' }],
+    ),
 };

@@ -24,10 +24,13 @@ describe('valeurs exportées', () => {
   });
 
   it('borne un nom à 150 caractères en coupant à un mot, sans finir par un point', () => {
-    const long = 'Service universitaire d’information et d’orientation (SUIO) - Université Aix-Marseille - Secteur arts, lettres, langues, sciences humaines, droits, économie, gestion';
+    const long =
+      'Service universitaire d’information et d’orientation (SUIO) - Université Aix-Marseille - Secteur arts, lettres, langues, sciences humaines, droits, économie, gestion';
     const borne = nomBorne(long);
     expect(borne.length).toBeLessThanOrEqual(150);
-    expect(borne).toBe('Service universitaire d’information et d’orientation (SUIO) - Université Aix-Marseille - Secteur arts, lettres, langues, sciences humaines, droits…');
+    expect(borne).toBe(
+      'Service universitaire d’information et d’orientation (SUIO) - Université Aix-Marseille - Secteur arts, lettres, langues, sciences humaines, droits…',
+    );
     expect(nomBorne('  Mission   locale ')).toBe('Mission locale');
   });
 });
@@ -35,7 +38,13 @@ describe('valeurs exportées', () => {
 describe('horaires OpenStreetMap', () => {
   it('lit les plages par jours, listes de jours et fermeture les jours fériés', () => {
     expect(parseOsmOpeningHours('Mo-Fr 08:30-12:30,13:30-17:00; PH off')).toEqual([
-      { jours: [1, 2, 3, 4, 5], plages: [{ debut: '08:30', fin: '12:30' }, { debut: '13:30', fin: '17:00' }] },
+      {
+        jours: [1, 2, 3, 4, 5],
+        plages: [
+          { debut: '08:30', fin: '12:30' },
+          { debut: '13:30', fin: '17:00' },
+        ],
+      },
     ]);
     expect(parseOsmOpeningHours('Mo,We,Th 09:00-12:00')).toEqual([
       { jours: [1], plages: [{ debut: '09:00', fin: '12:00' }] },
@@ -44,16 +53,22 @@ describe('horaires OpenStreetMap', () => {
   });
 
   it('renonce à ce qu’il ne sait pas lire plutôt que de lire à moitié', () => {
-    for (const texte of ['24/7', 'Mo-Fr 09:00-12:00; Jan off', 'Mo-Fr 12:00-09:00', 'Fr-Mo 09:00-12:00', 'lundi 09:00-12:00']) expect(parseOsmOpeningHours(texte)).toBeNull();
+    for (const texte of ['24/7', 'Mo-Fr 09:00-12:00; Jan off', 'Mo-Fr 12:00-09:00', 'Fr-Mo 09:00-12:00', 'lundi 09:00-12:00'])
+      expect(parseOsmOpeningHours(texte)).toBeNull();
   });
 
   it('relit à l’identique ce que l’export écrit (propriété)', () => {
     const heure = fc.tuple(fc.integer({ min: 0, max: 22 }), fc.constantFrom('00', '15', '30', '45')).map(([h, m]) => `${String(h).padStart(2, '0')}:${m}`);
-    const plage = fc.tuple(heure, heure).filter(([a, b]) => a < b).map(([debut, fin]) => ({ debut, fin }));
-    const entree = fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 6 }), fc.array(plage, { minLength: 1, maxLength: 3 })).map(([debut, duree, plages]) => ({
-      jours: Array.from({ length: Math.min(7, debut + duree) - debut + 1 }, (_, i) => debut + i),
-      plages,
-    }));
+    const plage = fc
+      .tuple(heure, heure)
+      .filter(([a, b]) => a < b)
+      .map(([debut, fin]) => ({ debut, fin }));
+    const entree = fc
+      .tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 6 }), fc.array(plage, { minLength: 1, maxLength: 3 }))
+      .map(([debut, duree, plages]) => ({
+        jours: Array.from({ length: Math.min(7, debut + duree) - debut + 1 }, (_, i) => debut + i),
+        plages,
+      }));
     fc.assert(
       fc.property(fc.array(entree, { minLength: 1, maxLength: 4 }), (horaires) => {
         expect(parseOsmOpeningHours(toOsmOpeningHours(horaires))).toEqual(horaires);
@@ -91,7 +106,12 @@ describe('commande d’import', () => {
 
   it('rapporte chaque ligne invalide avec sa ligne, son rang et ses raisons, et dit que rien n’est importé', () => {
     const rapport: RapportImport = {
-      structures: { fichier: 's.json', lues: 2, valides: 1, invalides: [{ fichier: 's.json', index: 1, ligne: 7, id: 'x--2', raisons: ['nom : trop court', 'date_maj : date attendue'] }] },
+      structures: {
+        fichier: 's.json',
+        lues: 2,
+        valides: 1,
+        invalides: [{ fichier: 's.json', index: 1, ligne: 7, id: 'x--2', raisons: ['nom : trop court', 'date_maj : date attendue'] }],
+      },
       services: { fichier: 'v.json', lues: 0, valides: 0, invalides: [] },
       importe: false,
       sources: [],

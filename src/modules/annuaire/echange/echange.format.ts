@@ -82,7 +82,10 @@ function jourOsm(code: string): number | null {
 export function parseOsmOpeningHours(texte: string | null | undefined): Horaires | null {
   if (!texte || texte.trim() === '') return null;
   const resultat: Horaires = [];
-  for (const segment of texte.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const segment of texte
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     // Public holidays closed: the directory has no notion of them, and closing is the default.
     if (/^PH\s+(off|closed)$/i.test(segment)) continue;
     const match = /^([A-Za-z,-]+)\s+(\S.*)$/.exec(segment);

@@ -11,20 +11,39 @@ const ici = path.dirname(fileURLToPath(import.meta.url));
 const extra = path.join(loadConfig({}).REFERENCE_DATA_DIR, 'schemas', 'data-inclusion', 'v1', 'extra');
 // The official vocabularies, read from the v1/extra files as the directory loads them.
 const vocabulaires = Object.fromEntries(
-  VOCABULAIRES_DATA_INCLUSION.map((nom) => [nom, (JSON.parse(readFileSync(path.join(extra, `${nom}.json`), 'utf8')) as { value: string }[]).map((v) => v.value)]),
+  VOCABULAIRES_DATA_INCLUSION.map((nom) => [
+    nom,
+    (JSON.parse(readFileSync(path.join(extra, `${nom}.json`), 'utf8')) as { value: string }[]).map((v) => v.value),
+  ]),
 ) as unknown as Vocabulaires;
 const fixture = (nom: string) => readFileSync(path.join(ici, 'fixtures', nom), 'utf8');
 
 const structureValide = { id: 'essai--1', source: 'essai', nom: 'Mission locale de Tulle', date_maj: '2025-01-01' };
-const serviceValide = { id: 'essai--v1', source: 'essai', structure_id: 'essai--1', nom: 'Accompagnement', description: 'Accompagnement des jeunes.', date_maj: '2025-01-01' };
-const analyser = (...valeurs: unknown[]) => analyserStructures(valeurs.map((valeur, index) => ({ index, ligne: index + 1, valeur })), vocabulaires);
+const serviceValide = {
+  id: 'essai--v1',
+  source: 'essai',
+  structure_id: 'essai--1',
+  nom: 'Accompagnement',
+  description: 'Accompagnement des jeunes.',
+  date_maj: '2025-01-01',
+};
+const analyser = (...valeurs: unknown[]) =>
+  analyserStructures(
+    valeurs.map((valeur, index) => ({ index, ligne: index + 1, valeur })),
+    vocabulaires,
+  );
 const raisonsDe = (...valeurs: unknown[]) => analyser(...valeurs).invalides.flatMap((l) => l.raisons);
 
 describe('lecture d’un fichier', () => {
   it('donne la ligne où commence chaque élément d’un tableau JSON, chaînes contenant des crochets et accolades comprises', () => {
     const texte = '[\n  {"a": "[{,\\"}"},\n  {"b": [1, {"c": 2}]},\n\n  "x", 3\n]';
     expect(lignesDesElements(texte)).toEqual([2, 3, 5, 5]);
-    expect(lireFichier(texte, 'f').map((l) => [l.index, l.ligne])).toEqual([[0, 2], [1, 3], [2, 5], [3, 5]]);
+    expect(lireFichier(texte, 'f').map((l) => [l.index, l.ligne])).toEqual([
+      [0, 2],
+      [1, 3],
+      [2, 5],
+      [3, 5],
+    ]);
   });
 
   it('lit un enregistrement JSON par ligne et signale une ligne qui n’est pas du JSON sans refuser le fichier', () => {
@@ -60,7 +79,15 @@ describe('validation des structures', () => {
   });
 
   it('explique en français chaque champ en défaut', () => {
-    const raisons = raisonsDe({ ...structureValide, nom: 'AB', date_maj: '2025-02-30', code_postal: '8700', siret: '123', site_web: 'pas une url', reseaux_porteurs: ['reseau-imaginaire'] });
+    const raisons = raisonsDe({
+      ...structureValide,
+      nom: 'AB',
+      date_maj: '2025-02-30',
+      code_postal: '8700',
+      siret: '123',
+      site_web: 'pas une url',
+      reseaux_porteurs: ['reseau-imaginaire'],
+    });
     expect(raisons).toEqual([
       'nom : le nom doit compter au moins 3 caractères',
       'date_maj : cette date n’existe pas',
@@ -90,10 +117,22 @@ describe('validation des structures', () => {
 
 describe('validation des services', () => {
   const structures = analyser(structureValide, { ...structureValide, id: 'essai--2', nom: 'X' });
-  const analyserS = (...valeurs: unknown[]) => analyserServices(valeurs.map((valeur, index) => ({ index, ligne: index + 1, valeur })), vocabulaires, structures);
+  const analyserS = (...valeurs: unknown[]) =>
+    analyserServices(
+      valeurs.map((valeur, index) => ({ index, ligne: index + 1, valeur })),
+      vocabulaires,
+      structures,
+    );
 
   it('vérifie les valeurs des référentiels de data·inclusion (thématiques, publics, frais, types)', () => {
-    const a = analyserS({ ...serviceValide, thematiques: ['cuisine--patisserie'], publics: [], frais: 'variable', type: 'formation', modes_accueil: ['a-distance', 'a-distance'] });
+    const a = analyserS({
+      ...serviceValide,
+      thematiques: ['cuisine--patisserie'],
+      publics: [],
+      frais: 'variable',
+      type: 'formation',
+      modes_accueil: ['a-distance', 'a-distance'],
+    });
     expect(a.invalides[0]!.raisons).toEqual([
       'thematiques.0 : « cuisine--patisserie » n’est pas une valeur du référentiel thematiques de data·inclusion',
       'publics : la liste doit contenir au moins une valeur (ou valoir null)',
@@ -103,7 +142,11 @@ describe('validation des services', () => {
   });
 
   it('refuse un service rattaché à une structure absente, ou à une structure refusée en citant sa ligne', () => {
-    const a = analyserS({ ...serviceValide, structure_id: 'essai--9' }, { ...serviceValide, id: 'essai--v2', structure_id: 'essai--2' }, { ...serviceValide, id: 'essai--v3' });
+    const a = analyserS(
+      { ...serviceValide, structure_id: 'essai--9' },
+      { ...serviceValide, id: 'essai--v2', structure_id: 'essai--2' },
+      { ...serviceValide, id: 'essai--v3' },
+    );
     expect(a.invalides.map((l) => l.raisons)).toEqual([
       ['structure_id : aucune structure du fichier des structures ne porte l’identifiant « essai--9 »'],
       ['structure_id : la structure « essai--2 » (ligne 2 du fichier des structures) est invalide'],
@@ -114,10 +157,22 @@ describe('validation des services', () => {
   it('rend compte de chaque ligne invalide des fichiers d’exemple, avec sa ligne dans le fichier', () => {
     const s = analyserStructures(lireFichier(fixture('structures-mixtes.json'), 'structures-mixtes.json'), vocabulaires);
     const v = analyserServices(lireFichier(fixture('services-mixtes.json'), 'services-mixtes.json'), vocabulaires, s);
-    expect(s.valides.map((l) => [l.ligne, l.enregistrement.id])).toEqual([[2, 'essai--s1'], [35, 'essai--s4']]);
-    expect(s.invalides.map((l) => [l.ligne, l.id, l.raisons.length])).toEqual([[19, 'essai--s2', 4], [27, 'essai--s3', 1], [43, null, 1], [44, 'essai--s1', 1]]);
+    expect(s.valides.map((l) => [l.ligne, l.enregistrement.id])).toEqual([
+      [2, 'essai--s1'],
+      [35, 'essai--s4'],
+    ]);
+    expect(s.invalides.map((l) => [l.ligne, l.id, l.raisons.length])).toEqual([
+      [19, 'essai--s2', 4],
+      [27, 'essai--s3', 1],
+      [43, null, 1],
+      [44, 'essai--s1', 1],
+    ]);
     expect(v.valides.map((l) => l.enregistrement.id)).toEqual(['essai--v1', 'essai--v5']);
-    expect(v.invalides.map((l) => [l.ligne, l.id])).toEqual([[17, 'essai--v2'], [25, 'essai--v3'], [36, 'essai--v4']]);
+    expect(v.invalides.map((l) => [l.ligne, l.id])).toEqual([
+      [17, 'essai--v2'],
+      [25, 'essai--v3'],
+      [36, 'essai--v4'],
+    ]);
   });
 });
 
@@ -129,7 +184,13 @@ describe('conversion vers l’annuaire', () => {
   });
 
   it('place les services au lieu de la structure, à leur propre lieu si leur adresse diffère, et nulle part s’ils sont à distance seulement', () => {
-    const s = analyser({ ...structureValide, adresse: '1 rue A', code_insee: '19272', horaires_accueil: 'Mo-Fr 09:00-12:00', reseaux_porteurs: ['adie', 'mission-locale'] }).valides.map((l) => l.enregistrement);
+    const s = analyser({
+      ...structureValide,
+      adresse: '1 rue A',
+      code_insee: '19272',
+      horaires_accueil: 'Mo-Fr 09:00-12:00',
+      reseaux_porteurs: ['adie', 'mission-locale'],
+    }).valides.map((l) => l.enregistrement);
     const structures = analyser(...s);
     const v = analyserServices(
       [
@@ -141,12 +202,30 @@ describe('conversion vers l’annuaire', () => {
       structures,
     ).valides.map((l) => l.enregistrement);
     const communes = new Map([['19272', { code: '19272', nom: 'Tulle', departement: '19', region: '75', latitude: 45.27, longitude: 1.77 }]]);
-    const { structures: converties, avertissements } = versStructuresAImporter(s, v, { source: null, communes, reseauxParPorteur: new Map([['mission-locale', 'mission-locale']]) });
+    const { structures: converties, avertissements } = versStructuresAImporter(s, v, {
+      source: null,
+      communes,
+      reseauxParPorteur: new Map([['mission-locale', 'mission-locale']]),
+    });
     const [c] = converties;
     expect(avertissements).toEqual([]);
-    expect(c!.structure).toMatchObject({ source: 'essai', sourceId: '1', reseauCode: 'mission-locale', communeCode: '19272', regionCode: '75', demonstration: false });
-    expect(c!.sites.map((l) => [l.cle, l.adresse, l.positionApproximative])).toEqual([['principal', '1 rue A', true], ['service:v2', '9 rue B', true]]);
+    expect(c!.structure).toMatchObject({
+      source: 'essai',
+      sourceId: '1',
+      reseauCode: 'mission-locale',
+      communeCode: '19272',
+      regionCode: '75',
+      demonstration: false,
+    });
+    expect(c!.sites.map((l) => [l.cle, l.adresse, l.positionApproximative])).toEqual([
+      ['principal', '1 rue A', true],
+      ['service:v2', '9 rue B', true],
+    ]);
     expect(c!.sites[0]!.horaires).toEqual([{ jours: [1, 2, 3, 4, 5], plages: [{ debut: '09:00', fin: '12:00' }] }]);
-    expect(c!.services.map((l) => [l.sourceId, l.siteCle, l.origine])).toEqual([['v1', 'principal', 'producteur'], ['v2', 'service:v2', 'producteur'], ['v3', null, 'producteur']]);
+    expect(c!.services.map((l) => [l.sourceId, l.siteCle, l.origine])).toEqual([
+      ['v1', 'principal', 'producteur'],
+      ['v2', 'service:v2', 'producteur'],
+      ['v3', null, 'producteur'],
+    ]);
   });
 });

@@ -111,12 +111,7 @@ function idDe(valeur: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-function analyser<T extends { id: string }>(
-  fichier: string,
-  lignes: LigneLue[],
-  schema: z.ZodType<T>,
-  controle?: (enregistrement: T) => string[],
-): Analyse<T> {
+function analyser<T extends { id: string }>(fichier: string, lignes: LigneLue[], schema: z.ZodType<T>, controle?: (enregistrement: T) => string[]): Analyse<T> {
   const resultat: Analyse<T> = { valides: [], invalides: [] };
   const premiereLigne = new Map<string, number>();
   for (const lue of lignes) {
@@ -195,14 +190,19 @@ export function sourceEtIdentifiant(id: string, sourceLigne: string, cible: stri
   return { source, sourceId: id.startsWith(prefixe) && id.length > prefixe.length ? id.slice(prefixe.length) : id };
 }
 
-type Lieu = Pick<StructureDataInclusion, 'adresse' | 'complement_adresse' | 'code_insee' | 'code_postal' | 'commune' | 'latitude' | 'longitude' | 'horaires_accueil'>;
+type Lieu = Pick<
+  StructureDataInclusion,
+  'adresse' | 'complement_adresse' | 'code_insee' | 'code_postal' | 'commune' | 'latitude' | 'longitude' | 'horaires_accueil'
+>;
 
 function aUnLieu(l: Lieu): boolean {
   return Boolean(l.adresse || l.code_insee || l.code_postal || l.commune || (l.latitude != null && l.longitude != null));
 }
 
 function memeLieu(a: Lieu, b: Lieu): boolean {
-  return (a.adresse ?? null) === (b.adresse ?? null) && (a.code_insee ?? null) === (b.code_insee ?? null) && (a.code_postal ?? null) === (b.code_postal ?? null);
+  return (
+    (a.adresse ?? null) === (b.adresse ?? null) && (a.code_insee ?? null) === (b.code_insee ?? null) && (a.code_postal ?? null) === (b.code_postal ?? null)
+  );
 }
 
 /**
@@ -219,16 +219,28 @@ export function versStructuresAImporter(
   const servicesPar = new Map<string, ServiceDataInclusion[]>();
   for (const s of services) servicesPar.set(s.structure_id, [...(servicesPar.get(s.structure_id) ?? []), s]);
 
-  const site = (cle: string, source: string, sourceId: string, nom: string, lieu: Lieu, extra: { telephone: string | null; courriel: string | null; siteWeb: string | null; accessibilite: string | null; enPresentiel: boolean; date: string }) => {
+  const site = (
+    cle: string,
+    source: string,
+    sourceId: string,
+    nom: string,
+    lieu: Lieu,
+    extra: { telephone: string | null; courriel: string | null; siteWeb: string | null; accessibilite: string | null; enPresentiel: boolean; date: string },
+  ) => {
     const commune = lieu.code_insee ? contexte.communes.get(lieu.code_insee) : undefined;
-    if (lieu.code_insee && !commune) avertissements.push(`${sourceId} : code Insee ${lieu.code_insee} inconnu du référentiel géographique, lieu sans commune rattachée`);
+    if (lieu.code_insee && !commune)
+      avertissements.push(`${sourceId} : code Insee ${lieu.code_insee} inconnu du référentiel géographique, lieu sans commune rattachée`);
     const aPosition = lieu.latitude != null && lieu.longitude != null;
     return {
       cle,
       source,
       sourceId,
       nom,
-      adresse: [lieu.adresse, lieu.complement_adresse].map((v) => v?.trim()).filter(Boolean).join(', ') || null,
+      adresse:
+        [lieu.adresse, lieu.complement_adresse]
+          .map((v) => v?.trim())
+          .filter(Boolean)
+          .join(', ') || null,
       codePostal: lieu.code_postal ?? null,
       communeCode: commune?.code ?? null,
       communeNom: commune?.nom ?? lieu.commune ?? null,

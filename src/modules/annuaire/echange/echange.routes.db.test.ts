@@ -70,14 +70,19 @@ describe('GET /api/v1/export/data-inclusion/*', () => {
   it('exporte chaque structure et chaque service réels de l’annuaire, une fois chacun', async () => {
     expect(structures).toHaveLength(await compter(sql`SELECT count(*)::int AS n FROM annuaire_structure WHERE NOT demonstration`));
     expect(services).toHaveLength(
-      await compter(sql`SELECT count(*)::int AS n FROM annuaire_service v JOIN annuaire_structure s ON s.id = v.structure_id WHERE NOT v.demonstration AND NOT s.demonstration`),
+      await compter(
+        sql`SELECT count(*)::int AS n FROM annuaire_service v JOIN annuaire_structure s ON s.id = v.structure_id WHERE NOT v.demonstration AND NOT s.demonstration`,
+      ),
     );
     expect(new Set(structures.map((s) => s.id)).size).toBe(structures.length);
     expect(new Set(services.map((s) => s.id)).size).toBe(services.length);
   });
 
   it('n’exporte jamais une structure ni un service de démonstration', async () => {
-    const demo = await rows<{ source: string; source_id: string; nom: string }>(t.database.db, sql`SELECT source, source_id, nom FROM annuaire_structure WHERE demonstration`);
+    const demo = await rows<{ source: string; source_id: string; nom: string }>(
+      t.database.db,
+      sql`SELECT source, source_id, nom FROM annuaire_structure WHERE demonstration`,
+    );
     expect(demo.length).toBeGreaterThan(0);
     const ids = new Set([...structures, ...services].map((e) => e.id));
     for (const d of demo) expect(ids.has(`${d.source}--${d.source_id}`)).toBe(false);

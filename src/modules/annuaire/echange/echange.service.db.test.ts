@@ -19,7 +19,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const ctx = () => ({ db: t.database.db });
-const exporter = async (q: 'structures' | 'services') => (await t.app.inject({ url: `/api/v1/export/data-inclusion/${q}` })).json() as Record<string, unknown>[];
+const exporter = async (q: 'structures' | 'services') =>
+  (await t.app.inject({ url: `/api/v1/export/data-inclusion/${q}` })).json() as Record<string, unknown>[];
 const compter = async (source: string) =>
   (
     await rows<{ structures: number; services: number }>(
@@ -55,7 +56,7 @@ describe('importDataInclusion', () => {
     expect(await compter('reimport')).toEqual({ structures: structures.length, services: services.length });
 
     // Exported again, each record is the same but for its id and source.
-    const sansIds = ({ id, source, structure_id, ...reste }: Record<string, unknown>) => reste;
+    const sansIds = ({ id: _id, source: _source, structure_id: _structure, ...reste }: Record<string, unknown>) => reste;
     const apres = await exporter('structures');
     const reimportees = new Map(apres.filter((s) => s.source === 'reimport').map((s) => [s.id, s]));
     for (const s of structures) expect(sansIds(reimportees.get(`reimport--${s.id as string}`) ?? {})).toEqual(sansIds(s));

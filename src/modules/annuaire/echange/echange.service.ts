@@ -141,7 +141,10 @@ async function vocabulaires(ctx: Pick<ServiceContext, 'db'>): Promise<Vocabulair
 async function communesDe(ctx: Pick<ServiceContext, 'db'>, codes: Set<string>): Promise<Map<string, CommuneConnue>> {
   const trouvees = await findCommunes(ctx, [...codes]);
   return new Map(
-    trouvees.map((c) => [c.code, { code: c.code, nom: c.nom, departement: c.departement.code, region: c.region.code, latitude: c.latitude, longitude: c.longitude }]),
+    trouvees.map((c) => [
+      c.code,
+      { code: c.code, nom: c.nom, departement: c.departement.code, region: c.region.code, latitude: c.latitude, longitude: c.longitude },
+    ]),
   );
 }
 

@@ -29,7 +29,8 @@ async function structureDemo(cle: string): Promise<string> {
   return s!.id;
 }
 
-const confirmer = (id: string, le: Date) => database.db.execute(sql`UPDATE annuaire_structure SET confirme_le = ${le.toISOString()}::timestamptz WHERE id = ${id}::uuid`);
+const confirmer = (id: string, le: Date) =>
+  database.db.execute(sql`UPDATE annuaire_structure SET confirme_le = ${le.toISOString()}::timestamptz WHERE id = ${id}::uuid`);
 
 function executer(maintenant: Date) {
   const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: 'Trajectoires <ne-pas-repondre@trajectoires.localhost>', environnement: 'test' });
@@ -91,7 +92,12 @@ describe('envoyerRappelsConfirmation', () => {
       sql`SELECT action, cible_structure_id, acteur_utilisateur_id FROM audit_evenement WHERE action = 'annuaire.structure.rappeler_confirmation' ORDER BY id`,
     );
     expect(evenements).toHaveLength(3);
-    expect(evenements.slice(0, 2).map((e) => e.cible_structure_id).sort()).toEqual([ids.ancienne, ids.jamais].sort());
+    expect(
+      evenements
+        .slice(0, 2)
+        .map((e) => e.cible_structure_id)
+        .sort(),
+    ).toEqual([ids.ancienne, ids.jamais].sort());
     expect(evenements[2]!.cible_structure_id).toBe(ids.ancienne);
     expect(evenements.every((e) => e.acteur_utilisateur_id === null)).toBe(true);
   });

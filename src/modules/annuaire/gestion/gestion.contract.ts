@@ -41,7 +41,12 @@ const telephone = z.preprocess(
 
 const courriel = z.preprocess(
   vide,
-  z.string().trim().max(254, 'adresse électronique trop longue').pipe(z.email({ message: 'adresse électronique invalide, par exemple contact@exemple.fr' })).nullable(),
+  z
+    .string()
+    .trim()
+    .max(254, 'adresse électronique trop longue')
+    .pipe(z.email({ message: 'adresse électronique invalide, par exemple contact@exemple.fr' }))
+    .nullable(),
 );
 
 const lienWeb = z.preprocess(
@@ -56,11 +61,23 @@ const lienWeb = z.preprocess(
 
 const siret = z.preprocess(
   (v) => (typeof v === 'string' ? (v.replace(/\s/g, '') === '' ? null : v.replace(/\s/g, '')) : v),
-  z.string().regex(/^\d{14}$/, 'SIRET attendu : 14 chiffres').nullable(),
+  z
+    .string()
+    .regex(/^\d{14}$/, 'SIRET attendu : 14 chiffres')
+    .nullable(),
 );
 
-const codeCommune = z.string({ message: 'commune : ce champ est obligatoire' }).regex(/^(\d{5}|2[AB]\d{3})$/, 'commune : code INSEE attendu (5 caractères, par exemple 33063)');
-const codePostal = z.preprocess(vide, z.string().trim().regex(/^\d{5}$/, 'code postal attendu : 5 chiffres').nullable());
+const codeCommune = z
+  .string({ message: 'commune : ce champ est obligatoire' })
+  .regex(/^(\d{5}|2[AB]\d{3})$/, 'commune : code INSEE attendu (5 caractères, par exemple 33063)');
+const codePostal = z.preprocess(
+  vide,
+  z
+    .string()
+    .trim()
+    .regex(/^\d{5}$/, 'code postal attendu : 5 chiffres')
+    .nullable(),
+);
 
 export const CANAUX = ['sur_place', 'telephone', 'visio', 'courriel', 'en_ligne'] as const;
 
@@ -71,7 +88,13 @@ const horairesSaisis = z
   .array(
     z.strictObject({
       jours: z
-        .array(z.number({ message: 'jour attendu : 1 (lundi) à 7 (dimanche)' }).int('jour attendu : 1 (lundi) à 7 (dimanche)').min(1, 'jour attendu : 1 (lundi) à 7 (dimanche)').max(7, 'jour attendu : 1 (lundi) à 7 (dimanche)'))
+        .array(
+          z
+            .number({ message: 'jour attendu : 1 (lundi) à 7 (dimanche)' })
+            .int('jour attendu : 1 (lundi) à 7 (dimanche)')
+            .min(1, 'jour attendu : 1 (lundi) à 7 (dimanche)')
+            .max(7, 'jour attendu : 1 (lundi) à 7 (dimanche)'),
+        )
         .min(1, 'indiquez au moins un jour'),
       plages: z
         .array(
@@ -107,11 +130,19 @@ const version = z
 /** Vocabulary codes of data·inclusion, checked against the loaded vocabularies by the service. */
 const codes = (libelle: string, min = 0) =>
   z
-    .array(z.string().regex(/^[a-z0-9-]{2,120}$/, `${libelle} : code inconnu, choisissez parmi /api/v1/referentiels`), { message: `${libelle} : liste attendue` })
+    .array(z.string().regex(/^[a-z0-9-]{2,120}$/, `${libelle} : code inconnu, choisissez parmi /api/v1/referentiels`), {
+      message: `${libelle} : liste attendue`,
+    })
     .max(40, `${libelle} : 40 valeurs au plus`)
     .min(min, `${libelle} : choisissez au moins une valeur`);
 const code = (libelle: string) =>
-  z.preprocess(vide, z.string().regex(/^[a-z0-9-]{2,120}$/, `${libelle} : code inconnu, choisissez parmi /api/v1/referentiels`).nullable());
+  z.preprocess(
+    vide,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{2,120}$/, `${libelle} : code inconnu, choisissez parmi /api/v1/referentiels`)
+      .nullable(),
+  );
 
 export const structureChamps = {
   nom: texteObligatoire('nom', 3, 150),
@@ -209,7 +240,10 @@ export type ContactCreation = z.infer<typeof contactCreation>;
 export type ContactModification = z.infer<typeof contactModification>;
 
 export const suppressionQuery = z.strictObject({
-  version: z.coerce.number({ message: 'version : renvoyez la version de la fiche à supprimer' }).int().min(1, 'version : renvoyez la version de la fiche à supprimer'),
+  version: z.coerce
+    .number({ message: 'version : renvoyez la version de la fiche à supprimer' })
+    .int()
+    .min(1, 'version : renvoyez la version de la fiche à supprimer'),
 });
 
 export const listeStructuresQuery = z.strictObject({

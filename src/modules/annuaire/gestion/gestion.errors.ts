@@ -5,7 +5,11 @@ const NOMS = { site: 'Ce lieu', service: 'Ce service', contact: 'Ce contact' } a
 export const gestionErrors = {
   // The same answer for a structure that does not exist and one outside the agent's scope.
   structureIntrouvable: () =>
-    new AppError('annuaire.structure_introuvable', 404, 'Cette structure n’existe pas ou vous n’en avez pas la gestion : vérifiez le lien ou choisissez-la dans « Gérer mes structures ».'),
+    new AppError(
+      'annuaire.structure_introuvable',
+      404,
+      'Cette structure n’existe pas ou vous n’en avez pas la gestion : vérifiez le lien ou choisissez-la dans « Gérer mes structures ».',
+    ),
   objetIntrouvable: (type: keyof typeof NOMS) =>
     new AppError(`annuaire.${type}_introuvable`, 404, `${NOMS[type]} n’existe pas ou n’appartient pas à cette structure : rechargez la fiche de la structure.`),
   versionPerimee: () =>

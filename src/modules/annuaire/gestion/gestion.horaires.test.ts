@@ -38,15 +38,29 @@ describe('normaliserHoraires', () => {
 
 describe('texteHoraires', () => {
   it('écrit le texte des fichiers de référence', () => {
-    expect(texteHoraires([{ jours: [1, 2, 3, 4], plages: [matin, apresMidi] }, { jours: [5], plages: [matin] }])).toBe(
-      'lundi-jeudi 09:00-12:00, 13:30-17:00; vendredi 09:00-12:00',
-    );
+    expect(
+      texteHoraires([
+        { jours: [1, 2, 3, 4], plages: [matin, apresMidi] },
+        { jours: [5], plages: [matin] },
+      ]),
+    ).toBe('lundi-jeudi 09:00-12:00, 13:30-17:00; vendredi 09:00-12:00');
   });
 
   it('est relu à l’identique par parseHoraires, quels que soient les horaires saisis', () => {
-    const heure = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
-    const plage = fc.tuple(heure, heure).filter(([a, b]) => a < b).map(([debut, fin]) => ({ debut, fin }));
-    const saisie = fc.array(fc.record({ jours: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }), plages: fc.array(plage, { minLength: 1, maxLength: 3 }) }), { maxLength: 7 });
+    const heure = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const plage = fc
+      .tuple(heure, heure)
+      .filter(([a, b]) => a < b)
+      .map(([debut, fin]) => ({ debut, fin }));
+    const saisie = fc.array(
+      fc.record({
+        jours: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+        plages: fc.array(plage, { minLength: 1, maxLength: 3 }),
+      }),
+      { maxLength: 7 },
+    );
     fc.assert(
       fc.property(saisie, (saisis) => {
         const normalises = normaliserHoraires(saisis);

@@ -36,8 +36,18 @@ describe('peutGererStructure : rôle × situation', () => {
     ['coordinateur, structure sans région connue', agent(role('coordinator', { territoireCode: NOUVELLE_AQUITAINE })), sansRegion, null],
     ['responsable, structure sans région connue', agent(role('structure_manager', { structureId: STRUCTURE })), sansRegion, 'responsable'],
     ['administrateur', agent(role('admin')), reelle, 'administration'],
-    ['conseiller ici et responsable ailleurs', agent(role('advisor', { structureId: STRUCTURE }), role('structure_manager', { structureId: AUTRE_STRUCTURE })), reelle, null],
-    ['personne accompagnée', { type: 'personne', utilisateurId: 'u', session: { empreinte: 'e', methode: 'mot_de_passe', secondFacteur: false } }, reelle, null],
+    [
+      'conseiller ici et responsable ailleurs',
+      agent(role('advisor', { structureId: STRUCTURE }), role('structure_manager', { structureId: AUTRE_STRUCTURE })),
+      reelle,
+      null,
+    ],
+    [
+      'personne accompagnée',
+      { type: 'personne', utilisateurId: 'u', session: { empreinte: 'e', methode: 'mot_de_passe', secondFacteur: false } },
+      reelle,
+      null,
+    ],
     ['visiteur anonyme', ACTEUR_ANONYME, reelle, null],
     ['la plateforme (tâche planifiée)', asSystem('essai'), reelle, 'systeme'],
   ])('%s', (_cas, acteur, faits, fondement) => {

@@ -10,8 +10,7 @@ export type FondementGestion = 'responsable' | 'coordination' | 'administration'
 
 export type DecisionGestion =
   /** `role` is the role the agent acts in, `structureId` the structure they act for (audit). */
-  | { autorise: true; fondement: FondementGestion; role: Role | null; structureId: string | null }
-  | { autorise: false; raison: 'hors_perimetre' };
+  { autorise: true; fondement: FondementGestion; role: Role | null; structureId: string | null } | { autorise: false; raison: 'hors_perimetre' };
 
 /**
  * Who keeps a structure's record (its places, services, hours, contacts) and reads its error

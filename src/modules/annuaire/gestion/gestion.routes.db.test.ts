@@ -115,7 +115,12 @@ const SCENARIOS: Scenario[] = [
     nom: 'POST site',
     action: 'annuaire.site.creer',
     statut: 201,
-    appel: (c, id) => envoyer(c, 'POST', url(id, '/sites'), { nom: 'Permanence du marché', commune_code: '33063', horaires: [{ jours: [3], plages: [{ debut: '09:00', fin: '12:00' }] }] }),
+    appel: (c, id) =>
+      envoyer(c, 'POST', url(id, '/sites'), {
+        nom: 'Permanence du marché',
+        commune_code: '33063',
+        horaires: [{ jours: [3], plages: [{ debut: '09:00', fin: '12:00' }] }],
+      }),
   },
   {
     nom: 'PATCH site',
@@ -140,7 +145,12 @@ const SCENARIOS: Scenario[] = [
     action: 'annuaire.service.creer',
     statut: 201,
     appel: (c, id) =>
-      envoyer(c, 'POST', url(id, '/services'), { nom: 'Café emploi', description: 'Rencontres mensuelles avec des employeurs.', thematiques: ['trouver-un-emploi--repondre-a-des-offres-demploi'], publics: ['tous-publics'] }),
+      envoyer(c, 'POST', url(id, '/services'), {
+        nom: 'Café emploi',
+        description: 'Rencontres mensuelles avec des employeurs.',
+        thematiques: ['trouver-un-emploi--repondre-a-des-offres-demploi'],
+        publics: ['tous-publics'],
+      }),
   },
   {
     nom: 'PATCH service',
@@ -160,7 +170,12 @@ const SCENARIOS: Scenario[] = [
       return envoyer(c, 'DELETE', url(id, `/services/${cree.id}?version=${cree.version}`));
     },
   },
-  { nom: 'POST contact', action: 'annuaire.contact.creer', statut: 201, appel: (c, id) => envoyer(c, 'POST', url(id, '/contacts'), { nom: 'Claude Martin', courriel: 'claude.martin@exemple.fr' }) },
+  {
+    nom: 'POST contact',
+    action: 'annuaire.contact.creer',
+    statut: 201,
+    appel: (c, id) => envoyer(c, 'POST', url(id, '/contacts'), { nom: 'Claude Martin', courriel: 'claude.martin@exemple.fr' }),
+  },
   {
     nom: 'PATCH contact',
     action: 'annuaire.contact.modifier',
@@ -264,14 +279,19 @@ describe('modification concurrente (S20)', () => {
     expect(premiere.statusCode).toBe(200);
     const seconde = await envoyer(acteur('coordinateur75').client, 'PATCH', url(A), { version: lue.version, description: 'Seconde modification, perdue.' });
     expect(seconde.statusCode).toBe(412);
-    expect(seconde.json().erreur).toMatchObject({ code: 'annuaire.version_perimee', champs: [{ chemin: 'version', message: 'version périmée : rechargez la fiche' }] });
+    expect(seconde.json().erreur).toMatchObject({
+      code: 'annuaire.version_perimee',
+      champs: [{ chemin: 'version', message: 'version périmée : rechargez la fiche' }],
+    });
     expect(seconde.json().erreur.message).toMatch(/rechargez-la/);
     expect((await fiche(A)).description).toBe('Première modification.');
   });
 
   it('refuse en 412 la modification et la suppression d’un lieu sur une version périmée', async () => {
     const lieu = await nouveauLieu(A);
-    expect((await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/sites/${lieu.id}`), { version: lieu.version, adresse: '1 rue Neuve' })).statusCode).toBe(200);
+    expect(
+      (await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/sites/${lieu.id}`), { version: lieu.version, adresse: '1 rue Neuve' })).statusCode,
+    ).toBe(200);
     const modification = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/sites/${lieu.id}`), { version: lieu.version, adresse: '2 rue Neuve' });
     expect(modification.statusCode).toBe(412);
     const suppression = await envoyer(acteur('responsableA').client, 'DELETE', url(A, `/sites/${lieu.id}?version=${lieu.version}`));
@@ -307,7 +327,16 @@ describe('validation', () => {
     const lieu = (await fiche(A)).sites[0]!;
     const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/sites/${lieu.id}`), {
       version: lieu.version,
-      horaires: [{ jours: [1], plages: [{ debut: '09:00', fin: '12:00' }, { debut: '11:00', fin: '13:00' }] }, { jours: [2], plages: [{ debut: '14:00', fin: '13:00' }] }],
+      horaires: [
+        {
+          jours: [1],
+          plages: [
+            { debut: '09:00', fin: '12:00' },
+            { debut: '11:00', fin: '13:00' },
+          ],
+        },
+        { jours: [2], plages: [{ debut: '14:00', fin: '13:00' }] },
+      ],
     });
     expect(reponse.statusCode).toBe(400);
     expect(reponse.json().erreur.champs).toEqual(
@@ -326,7 +355,10 @@ describe('validation', () => {
       publics: ['tous-publics'],
     });
     expect(reponse.statusCode).toBe(400);
-    expect(reponse.json().erreur).toMatchObject({ code: 'annuaire.valeur_inconnue', champs: [{ chemin: 'thematiques', message: 'inconnu : astrologie-appliquee' }] });
+    expect(reponse.json().erreur).toMatchObject({
+      code: 'annuaire.valeur_inconnue',
+      champs: [{ chemin: 'thematiques', message: 'inconnu : astrologie-appliquee' }],
+    });
   });
 
   it('refuse de rattacher un service au lieu d’une autre structure', async () => {
@@ -361,7 +393,10 @@ describe('validation', () => {
 describe('effets d’une modification', () => {
   it('retrouve par la recherche le nouveau nom d’un service, même mal orthographié', async () => {
     const cree = await nouveauService(A);
-    const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/services/${cree.id}`), { version: cree.version, nom: 'Atelier de vannerie' });
+    const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/services/${cree.id}`), {
+      version: cree.version,
+      nom: 'Atelier de vannerie',
+    });
     expect(reponse.statusCode).toBe(200);
     for (const q of ['vannerie', 'vanerie']) {
       const recherche = await acteur('anonyme').client.get(`/api/v1/services?q=${q}`);
@@ -371,7 +406,10 @@ describe('effets d’une modification', () => {
 
   it('retrouve les services d’une structure par son nouveau nom', async () => {
     const lue = await fiche(monde.structureB);
-    const reponse = await envoyer(acteur('coordinateur75').client, 'PATCH', url(monde.structureB), { version: lue.version, nom: 'Maison Quintefeuille de l’emploi' });
+    const reponse = await envoyer(acteur('coordinateur75').client, 'PATCH', url(monde.structureB), {
+      version: lue.version,
+      nom: 'Maison Quintefeuille de l’emploi',
+    });
     expect(reponse.statusCode).toBe(200);
     const recherche = await acteur('anonyme').client.get('/api/v1/services?q=quintefeuille');
     const trouves = recherche.json<{ services: { structure: { id: string; nom: string } }[] }>().services;
@@ -384,16 +422,36 @@ describe('effets d’une modification', () => {
     const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/sites/${lieu.id}`), {
       version: lieu.version,
       horaires: [
-        { jours: [2], plages: [{ debut: '14:00', fin: '17:00' }, { debut: '09:00', fin: '12:00' }] },
-        { jours: [1], plages: [{ debut: '09:00', fin: '12:00' }, { debut: '14:00', fin: '17:00' }] },
+        {
+          jours: [2],
+          plages: [
+            { debut: '14:00', fin: '17:00' },
+            { debut: '09:00', fin: '12:00' },
+          ],
+        },
+        {
+          jours: [1],
+          plages: [
+            { debut: '09:00', fin: '12:00' },
+            { debut: '14:00', fin: '17:00' },
+          ],
+        },
         { jours: [4], plages: [{ debut: '09:00', fin: '12:00' }] },
       ],
     });
     expect(reponse.statusCode).toBe(200);
-    const publique = (await acteur('anonyme').client.get(`/api/v1/structures/${A}`)).json<{ sites: { id: string; horaires: unknown; horaires_texte: string }[] }>();
+    const publique = (await acteur('anonyme').client.get(`/api/v1/structures/${A}`)).json<{
+      sites: { id: string; horaires: unknown; horaires_texte: string }[];
+    }>();
     const site = publique.sites.find((s) => s.id === lieu.id)!;
     expect(site.horaires).toEqual([
-      { jours: [1, 2], plages: [{ debut: '09:00', fin: '12:00' }, { debut: '14:00', fin: '17:00' }] },
+      {
+        jours: [1, 2],
+        plages: [
+          { debut: '09:00', fin: '12:00' },
+          { debut: '14:00', fin: '17:00' },
+        ],
+      },
       { jours: [4], plages: [{ debut: '09:00', fin: '12:00' }] },
     ]);
     expect(site.horaires_texte).toBe('lundi-mardi 09:00-12:00, 14:00-17:00; jeudi 09:00-12:00');
@@ -412,7 +470,10 @@ describe('effets d’une modification', () => {
 
   it('fait d’une offre générale du réseau, une fois modifiée, l’offre de la structure', async () => {
     const offre = (await fiche(A)).services.find((s) => s.origine === 'demonstration' || s.origine === 'offre_reseau')!;
-    const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/services/${offre.id}`), { version: offre.version, conditions_acces: 'Sur rendez-vous' });
+    const reponse = await envoyer(acteur('responsableA').client, 'PATCH', url(A, `/services/${offre.id}`), {
+      version: offre.version,
+      conditions_acces: 'Sur rendez-vous',
+    });
     const modifie = reponse.json<StructureGeree>().services.find((s) => s.id === offre.id)!;
     expect(modifie).toMatchObject({ conditions_acces: 'Sur rendez-vous', version: offre.version + 1 });
     // Demonstration offers stay marked as such: only the real network offers change hands.

@@ -134,7 +134,13 @@ export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/v1/gestion/structures/:id/${enfant.chemin}`,
       {
         config: { access: modifier },
-        schema: { tags, summary: `Ajouter ${enfant.nom}`, params: structureParams, body: enfant.creation, response: { 201: structureGeree, ...erreursEcriture } },
+        schema: {
+          tags,
+          summary: `Ajouter ${enfant.nom}`,
+          params: structureParams,
+          body: enfant.creation,
+          response: { 201: structureGeree, ...erreursEcriture },
+        },
       },
       async (req, reply) => {
         reply.status(201);
@@ -145,7 +151,13 @@ export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/v1/gestion/structures/:id/${enfant.chemin}/:objetId`,
       {
         config: { access: modifier },
-        schema: { tags, summary: `Modifier ${enfant.nom}`, params: objetParams, body: enfant.modification, response: { 200: structureGeree, ...erreursEcriture } },
+        schema: {
+          tags,
+          summary: `Modifier ${enfant.nom}`,
+          params: objetParams,
+          body: enfant.modification,
+          response: { 200: structureGeree, ...erreursEcriture },
+        },
       },
       async (req) => enfant.modifierUn(req.ctx, req.params.id, req.params.objetId, req.body as never),
     );
@@ -153,7 +165,13 @@ export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/v1/gestion/structures/:id/${enfant.chemin}/:objetId`,
       {
         config: { access: modifier },
-        schema: { tags, summary: `Supprimer ${enfant.nom}`, params: objetParams, querystring: suppressionQuery, response: { 200: structureGeree, ...erreursEcriture } },
+        schema: {
+          tags,
+          summary: `Supprimer ${enfant.nom}`,
+          params: objetParams,
+          querystring: suppressionQuery,
+          response: { 200: structureGeree, ...erreursEcriture },
+        },
       },
       async (req) => enfant.supprimer(req.ctx, req.params.id, req.params.objetId, req.query.version),
     );

@@ -49,7 +49,16 @@ const auteurDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.act
 function journaliserRefus(ctx: ServiceContext, db: Db, structureId: string, action: string, raison: string) {
   return recordAudit(
     db,
-    { action, resultat: 'refus', raison, acteurUtilisateurId: auteurDe(ctx), cibleType: 'structure', cibleId: structureId, cibleStructureId: structureId, ip: ctx.ip },
+    {
+      action,
+      resultat: 'refus',
+      raison,
+      acteurUtilisateurId: auteurDe(ctx),
+      cibleType: 'structure',
+      cibleId: structureId,
+      cibleStructureId: structureId,
+      ip: ctx.ip,
+    },
     ctx.now(),
   );
 }
@@ -100,7 +109,14 @@ function difference(avant: Record<string, unknown>, apres: Record<string, unknow
 const valeursApres = (champs: ChampsModifies) => Object.fromEntries(Object.entries(champs).map(([cle, { apres }]) => [cle, apres]));
 
 /** The history row, the audit event and the structure's "updated on", in the write's transaction. */
-async function consigner(ctx: ServiceContext, e: Ecriture, objet: { type: ObjetGere; id: string }, operation: Operation, champs: ChampsModifies, action: string) {
+async function consigner(
+  ctx: ServiceContext,
+  e: Ecriture,
+  objet: { type: ObjetGere; id: string },
+  operation: Operation,
+  champs: ChampsModifies,
+  action: string,
+) {
   await repository.insertModification(e.tx, {
     structureId: e.structure.id,
     objetType: objet.type,
@@ -198,7 +214,10 @@ export async function listerStructuresGerees(ctx: ServiceContext, query: ListeSt
 export async function lireHistorique(ctx: ServiceContext, structureId: string, query: { page: number; par_page: number }) {
   await structureLisible(ctx, structureId, 'annuaire.historique.lire');
   const lignes = await repository.listModifications(ctx.db, structureId, query.par_page, (query.page - 1) * query.par_page);
-  const noms = await decrireUtilisateurs(ctx.db, lignes.flatMap((l) => (l.auteur_utilisateur_id ? [l.auteur_utilisateur_id] : [])));
+  const noms = await decrireUtilisateurs(
+    ctx.db,
+    lignes.flatMap((l) => (l.auteur_utilisateur_id ? [l.auteur_utilisateur_id] : [])),
+  );
   return {
     modifications: lignes.map((l) => {
       const nom = l.auteur_utilisateur_id ? noms.get(l.auteur_utilisateur_id) : undefined;
@@ -365,7 +384,11 @@ async function modifierObjet<T extends ObjetEnfant>(
     if (Object.keys(modifies).length > 0) {
       const valeurs = valeursApres(modifies);
       const derivees = await regle.deriver(e, valeurs, avant);
-      await repository.updateObjet(e.tx, type, id, { ...(valeurs as Valeurs<T>), ...derivees, ...(type === 'contact' ? {} : { date_donnees: jourEnFrance(e.maintenant) }) });
+      await repository.updateObjet(e.tx, type, id, {
+        ...(valeurs as Valeurs<T>),
+        ...derivees,
+        ...(type === 'contact' ? {} : { date_donnees: jourEnFrance(e.maintenant) }),
+      });
       if (recherche(type)) await repository.refreshRecherche(e.tx, structureId);
       const origine = (derivees as Valeurs<'service'>).origine;
       if (origine) modifies.origine = { avant: (avant as Lignes['service']).origine, apres: origine };
@@ -394,15 +417,18 @@ async function supprimerObjet(ctx: ServiceContext, type: ObjetEnfant, structureI
 }
 
 export const creerSite = (ctx: ServiceContext, structureId: string, saisie: SiteCreation) => creerObjet(ctx, 'site', structureId, saisie);
-export const modifierSite = (ctx: ServiceContext, structureId: string, id: string, saisie: SiteModification) => modifierObjet(ctx, 'site', structureId, id, saisie);
+export const modifierSite = (ctx: ServiceContext, structureId: string, id: string, saisie: SiteModification) =>
+  modifierObjet(ctx, 'site', structureId, id, saisie);
 export const supprimerSite = (ctx: ServiceContext, structureId: string, id: string, version: number) => supprimerObjet(ctx, 'site', structureId, id, version);
 
 export const creerService = (ctx: ServiceContext, structureId: string, saisie: ServiceCreation) => creerObjet(ctx, 'service', structureId, saisie);
 export const modifierService = (ctx: ServiceContext, structureId: string, id: string, saisie: ServiceModification) =>
   modifierObjet(ctx, 'service', structureId, id, saisie);
-export const supprimerService = (ctx: ServiceContext, structureId: string, id: string, version: number) => supprimerObjet(ctx, 'service', structureId, id, version);
+export const supprimerService = (ctx: ServiceContext, structureId: string, id: string, version: number) =>
+  supprimerObjet(ctx, 'service', structureId, id, version);
 
 export const creerContact = (ctx: ServiceContext, structureId: string, saisie: ContactCreation) => creerObjet(ctx, 'contact', structureId, saisie);
 export const modifierContact = (ctx: ServiceContext, structureId: string, id: string, saisie: ContactModification) =>
   modifierObjet(ctx, 'contact', structureId, id, saisie);
-export const supprimerContact = (ctx: ServiceContext, structureId: string, id: string, version: number) => supprimerObjet(ctx, 'contact', structureId, id, version);
+export const supprimerContact = (ctx: ServiceContext, structureId: string, id: string, version: number) =>
+  supprimerObjet(ctx, 'contact', structureId, id, version);

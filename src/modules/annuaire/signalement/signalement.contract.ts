@@ -18,7 +18,12 @@ export const signalementCorps = z.strictObject({
     .max(2000, 'message : 2 000 caractères au plus'),
   courriel: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(254, 'adresse électronique trop longue').pipe(z.email({ message: 'adresse électronique invalide, par exemple prenom.nom@exemple.fr' })).optional(),
+    z
+      .string()
+      .trim()
+      .max(254, 'adresse électronique trop longue')
+      .pipe(z.email({ message: 'adresse électronique invalide, par exemple prenom.nom@exemple.fr' }))
+      .optional(),
   ),
 });
 export type SignalementCorps = z.infer<typeof signalementCorps>;

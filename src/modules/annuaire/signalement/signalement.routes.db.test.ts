@@ -22,8 +22,13 @@ beforeAll(async () => {
   t = await creerAppDeTest({ SMTP_URL: smtp.url, URL_PUBLIQUE: 'https://trajectoires.exemple.fr' });
   monde = await creerActeurs(t);
   A = monde.structureA;
-  [lieuDeA] = await rows<{ id: string; nom: string }>(t.database.db, sql`SELECT id, nom FROM annuaire_site WHERE structure_id = ${A} ORDER BY nom LIMIT 1`) as [{ id: string; nom: string }];
-  [lieuDeB] = await rows<{ id: string }>(t.database.db, sql`SELECT id FROM annuaire_site WHERE structure_id = ${monde.structureB} LIMIT 1`) as [{ id: string }];
+  [lieuDeA] = (await rows<{ id: string; nom: string }>(
+    t.database.db,
+    sql`SELECT id, nom FROM annuaire_site WHERE structure_id = ${A} ORDER BY nom LIMIT 1`,
+  )) as [{ id: string; nom: string }];
+  [lieuDeB] = (await rows<{ id: string }>(t.database.db, sql`SELECT id FROM annuaire_site WHERE structure_id = ${monde.structureB} LIMIT 1`)) as [
+    { id: string },
+  ];
 });
 afterAll(async () => {
   await t?.close();
@@ -72,7 +77,9 @@ describe('POST /api/v1/signalements', () => {
     const pourCoordinateur = await smtp.attendreCourriel((c) => c.a.includes(email('coordinateur75')) && c.texte.includes(message));
     // One message per recipient: nobody sees the others' addresses.
     expect(pourCoordinateur.a).toEqual([email('coordinateur75')]);
-    const autres = smtp.courriels.filter((c) => c.texte.includes(message) && [email('responsableB'), email('coordinateur11'), email('conseillerA')].some((e) => c.a.includes(e)));
+    const autres = smtp.courriels.filter(
+      (c) => c.texte.includes(message) && [email('responsableB'), email('coordinateur11'), email('conseillerA')].some((e) => c.a.includes(e)),
+    );
     expect(autres).toEqual([]);
 
     const [evenement] = await rows<{ action: string; resultat: string; cible_id: string; cible_structure_id: string }>(
@@ -83,7 +90,12 @@ describe('POST /api/v1/signalements', () => {
   });
 
   it('exige le jeton CSRF de la page', async () => {
-    const reponse = await visiteur().requete({ method: 'POST', url: '/api/v1/signalements', payload: signalement('Le numéro de téléphone est faux.'), sansCsrf: true });
+    const reponse = await visiteur().requete({
+      method: 'POST',
+      url: '/api/v1/signalements',
+      payload: signalement('Le numéro de téléphone est faux.'),
+      sansCsrf: true,
+    });
     expect(reponse.statusCode).toBe(403);
     expect(reponse.json().erreur.code).toBe('securite.jeton_csrf');
   });
@@ -108,7 +120,8 @@ describe('POST /api/v1/signalements', () => {
   it(`limite à ${SIGNALEMENTS_PAR_HEURE} signalements par heure et par adresse`, async () => {
     const meme = visiteur();
     const statuts: number[] = [];
-    for (let i = 0; i <= SIGNALEMENTS_PAR_HEURE; i++) statuts.push((await meme.post('/api/v1/signalements', signalement(`Signalement répété numéro ${i}.`))).statusCode);
+    for (let i = 0; i <= SIGNALEMENTS_PAR_HEURE; i++)
+      statuts.push((await meme.post('/api/v1/signalements', signalement(`Signalement répété numéro ${i}.`))).statusCode);
     expect(statuts).toEqual([...Array(SIGNALEMENTS_PAR_HEURE).fill(201), 429]);
     expect((await visiteur().post('/api/v1/signalements', signalement('Depuis une autre adresse.'))).statusCode).toBe(201);
   });

@@ -13,7 +13,11 @@ const ROLES = { structure_manager: 'responsable de cette structure', coordinator
 
 const acteurId = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' || ctx.acteur.type === 'personne' ? ctx.acteur.utilisateurId : null);
 
-function courrielSignalement(d: Destinataire, s: { structureId: string; structureNom: string; objet: string; message: string; courriel: string | null }, urlPublique: string) {
+function courrielSignalement(
+  d: Destinataire,
+  s: { structureId: string; structureNom: string; objet: string; message: string; courriel: string | null },
+  urlPublique: string,
+) {
   return {
     a: d.email,
     sujet: `Erreur signalée dans l’annuaire : ${s.structureNom}`,
@@ -138,14 +142,25 @@ export async function traiterSignalement(ctx: ServiceContext, id: string): Promi
     const signalement = await repository.lockSignalement(tx, id);
     if (!signalement) return null;
     const decision = peutGererStructure(ctx.acteur, { id: signalement.structure_id, regionCode: signalement.region_code });
-    const evenement = { action: 'annuaire.signalement.traiter', acteurUtilisateurId: acteurId(ctx), cibleType: 'signalement', cibleId: id, cibleStructureId: signalement.structure_id, ip: ctx.ip };
+    const evenement = {
+      action: 'annuaire.signalement.traiter',
+      acteurUtilisateurId: acteurId(ctx),
+      cibleType: 'signalement',
+      cibleId: id,
+      cibleStructureId: signalement.structure_id,
+      ip: ctx.ip,
+    };
     if (!decision.autorise) {
       await recordAudit(tx, { ...evenement, resultat: 'refus', raison: decision.raison }, maintenant);
       return null;
     }
     if (signalement.traite_le) return { id, traite_le: signalement.traite_le };
     await repository.markTraite(tx, id, maintenant, acteurId(ctx));
-    await recordAudit(tx, { ...evenement, resultat: 'succes', raison: decision.fondement, acteurRole: decision.role, acteurStructureId: decision.structureId }, maintenant);
+    await recordAudit(
+      tx,
+      { ...evenement, resultat: 'succes', raison: decision.fondement, acteurRole: decision.role, acteurStructureId: decision.structureId },
+      maintenant,
+    );
     return { id, traite_le: maintenant.toISOString() };
   });
   if (!issue) throw signalementErrors.signalementIntrouvable();

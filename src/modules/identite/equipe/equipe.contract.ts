@@ -23,7 +23,9 @@ export const agentEquipe = z.object({
   compte_suspendu: z.boolean(),
   // The line of the signed-in agent.
   moi: z.boolean(),
-  actions: z.object({ changer_role: z.boolean(), suspendre: z.boolean(), reactiver: z.boolean() }).describe('ce que l’agent connecté peut faire sur cette ligne'),
+  actions: z
+    .object({ changer_role: z.boolean(), suspendre: z.boolean(), reactiver: z.boolean() })
+    .describe('ce que l’agent connecté peut faire sur cette ligne'),
 });
 export type AgentEquipe = z.infer<typeof agentEquipe>;
 

@@ -76,11 +76,7 @@ export const invitationErrors = {
       'Cette adresse est celle d’un compte de personne accompagnée, qui ne peut pas rejoindre une équipe : demandez une invitation à votre adresse professionnelle.',
     ),
   dejaMembre: () =>
-    new AppError(
-      'identite.invitation.deja_membre',
-      409,
-      'Vous faites déjà partie de l’équipe de cette structure : connectez-vous normalement.',
-    ),
+    new AppError('identite.invitation.deja_membre', 409, 'Vous faites déjà partie de l’équipe de cette structure : connectez-vous normalement.'),
   champsManquants: (champs: ChampErreur[]) =>
     new AppError('validation', 400, 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.', champs),
   motDePasseRefuse: (problemes: string[]) =>

@@ -130,7 +130,14 @@ describe('peutChangerRole : cible × nouveau rôle × nombre de responsables act
     ['soi-même → conseiller, avec un autre responsable', responsable, moiResponsable, 'advisor', 2, 'autorise'],
     // A suspended manager is not one of the active ones: demoting them removes nobody.
     ['responsable suspendu → conseiller', responsable, responsableSuspendu, 'advisor', 1, 'autorise'],
-    ['par un coordinateur de la région', agent(role('coordinator', { territoireCode: NOUVELLE_AQUITAINE })), conseillerActif, 'structure_manager', 1, 'lecture_seule'],
+    [
+      'par un coordinateur de la région',
+      agent(role('coordinator', { territoireCode: NOUVELLE_AQUITAINE })),
+      conseillerActif,
+      'structure_manager',
+      1,
+      'lecture_seule',
+    ],
   ])('%s', (_cas, acteur, cible, nouveauRole, responsables, attendu) => {
     const decision = peutChangerRole(acteur, structure, cible, nouveauRole, responsables);
     expect(decision.autorise ? 'autorise' : decision.raison).toBe(attendu);

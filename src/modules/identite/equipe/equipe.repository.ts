@@ -83,7 +83,10 @@ export async function existeAdhesionDansStructure(db: Executor, utilisateurId: s
 }
 
 /** Whether the account holds the role in the structure on a membership other than this one. */
-export async function existeAutreAdhesion(db: Executor, cible: { adhesionId: string; utilisateurId: string; structureId: string; role: RoleEquipe }): Promise<boolean> {
+export async function existeAutreAdhesion(
+  db: Executor,
+  cible: { adhesionId: string; utilisateurId: string; structureId: string; role: RoleEquipe },
+): Promise<boolean> {
   const lignes = await db
     .select({ id: t.adhesion.id })
     .from(t.adhesion)

@@ -76,12 +76,24 @@ async function inviter(client: ClientHttp, structureId: string, email: string, r
   return jetonDuCourriel(email, dejaRecus);
 }
 
-function accepter(jeton: string, corps: Record<string, string> = { prenom: 'Nadia', nom: 'Berthelot', mot_de_passe: MOT_DE_PASSE_CHOISI }, client = new ClientHttp(t.app)) {
+function accepter(
+  jeton: string,
+  corps: Record<string, string> = { prenom: 'Nadia', nom: 'Berthelot', mot_de_passe: MOT_DE_PASSE_CHOISI },
+  client = new ClientHttp(t.app),
+) {
   return client.post(`/api/v1/invitations/${jeton}/acceptation`, corps);
 }
 
 async function evenements(action: string, structureId: string) {
-  return rows<{ resultat: string; acteur_utilisateur_id: string | null; acteur_role: string | null; cible_type: string; cible_id: string; raison: string | null; details: Record<string, unknown> }>(
+  return rows<{
+    resultat: string;
+    acteur_utilisateur_id: string | null;
+    acteur_role: string | null;
+    cible_type: string;
+    cible_id: string;
+    raison: string | null;
+    details: Record<string, unknown>;
+  }>(
     t.database.db,
     sql`SELECT resultat, acteur_utilisateur_id, acteur_role, cible_type, cible_id, raison, details
         FROM audit_evenement WHERE action = ${action} AND cible_structure_id = ${structureId} ORDER BY id`,
@@ -138,7 +150,13 @@ describe('invitation par courriel', () => {
     expect(vue.invitations).toEqual([]);
     expect(vue.agents.find((a) => a.email === email)).toMatchObject({ prenom: 'Nadia', nom: 'Berthelot', role: 'advisor', statut: 'active' });
     expect(await evenements('identite.invitation.envoyer', structure.id)).toEqual([
-      expect.objectContaining({ resultat: 'succes', acteur_utilisateur_id: responsable.id, acteur_role: 'structure_manager', cible_type: 'invitation', cible_id: invitation.id }),
+      expect.objectContaining({
+        resultat: 'succes',
+        acteur_utilisateur_id: responsable.id,
+        acteur_role: 'structure_manager',
+        cible_type: 'invitation',
+        cible_id: invitation.id,
+      }),
     ]);
     expect(await evenements('identite.invitation.accepter', structure.id)).toEqual([
       expect.objectContaining({ resultat: 'succes', cible_type: 'adhesion', details: expect.objectContaining({ compte: 'cree', role: 'advisor' }) }),
@@ -356,7 +374,10 @@ describe('rôles et suspensions', () => {
     const reponse = await client.requete({ method: 'PATCH', url: adhesion(structure.id, ligne), payload: { role: 'structure_manager' } });
 
     expect(reponse.statusCode).toBe(200);
-    expect(reponse.json<EquipeReponse>().agents.find((a) => a.utilisateur_id === agent.id)).toMatchObject({ role: 'structure_manager', libelle_role: 'Responsable de structure' });
+    expect(reponse.json<EquipeReponse>().agents.find((a) => a.utilisateur_id === agent.id)).toMatchObject({
+      role: 'structure_manager',
+      libelle_role: 'Responsable de structure',
+    });
     // Unchanged role: nothing to record.
     await client.requete({ method: 'PATCH', url: adhesion(structure.id, ligne), payload: { role: 'structure_manager' } });
     expect(await evenements('identite.adhesion.role.modifier', structure.id)).toEqual([

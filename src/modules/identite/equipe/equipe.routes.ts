@@ -34,7 +34,12 @@ export const equipeRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (ap
     '/api/v1/structures/:id/equipe',
     {
       config: { access: lire },
-      schema: { tags, summary: 'Agents d’une structure, leurs rôles, et invitations en attente', params: equipeParams, response: { 200: equipeReponse, ...erreurs } },
+      schema: {
+        tags,
+        summary: 'Agents d’une structure, leurs rôles, et invitations en attente',
+        params: equipeParams,
+        response: { 200: equipeReponse, ...erreurs },
+      },
     },
     async (req) => service.lireEquipe(req.ctx, req.params.id),
   );

@@ -30,12 +30,10 @@ export const MESSAGES_ECHEC_CONNEXION = {
   fournisseur_erreur: 'Le fournisseur d’identité n’a pas pu confirmer votre identité. Réessayez dans quelques instants.',
   fournisseur_indisponible:
     'Ce mode de connexion n’est pas disponible pour le moment. Réessayez plus tard ou connectez-vous avec votre adresse électronique et votre mot de passe.',
-  donnees_incompletes:
-    'Le fournisseur d’identité n’a pas transmis votre adresse électronique : acceptez sa transmission puis recommencez la connexion.',
+  donnees_incompletes: 'Le fournisseur d’identité n’a pas transmis votre adresse électronique : acceptez sa transmission puis recommencez la connexion.',
   compte_agent_inconnu:
     'Aucun compte agent n’existe pour cette adresse électronique : les comptes agents sont créés sur invitation. Demandez une invitation au responsable de votre structure.',
-  adresse_compte_agent:
-    'Cette adresse électronique est celle d’un compte agent : connectez-vous avec ProConnect ou avec votre mot de passe.',
+  adresse_compte_agent: 'Cette adresse électronique est celle d’un compte agent : connectez-vous avec ProConnect ou avec votre mot de passe.',
   compte_suspendu: 'Ce compte est suspendu. Adressez-vous au responsable de votre structure.',
 } as const;
 

@@ -73,7 +73,11 @@ describe('chemin de retour après connexion', () => {
 
   it('ne sort jamais du site, quelle que soit la valeur reçue', () => {
     const debutsPieges = fc.constantFrom('https://', '//', '/\\', '\\\\', '/%2F', 'javascript:', '/\t/');
-    const valeurs = fc.oneof(fc.string(), fc.webPath(), fc.tuple(debutsPieges, fc.string()).map(([debut, suite]) => debut + suite));
+    const valeurs = fc.oneof(
+      fc.string(),
+      fc.webPath(),
+      fc.tuple(debutsPieges, fc.string()).map(([debut, suite]) => debut + suite),
+    );
     fc.assert(
       fc.property(valeurs, (retour) => {
         const chemin = cheminDeRetour(retour);

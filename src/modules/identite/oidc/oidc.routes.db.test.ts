@@ -149,9 +149,9 @@ describe('connexion d’un agent par ProConnect', () => {
       permissions: permissionsDuRole('advisor'),
     });
     expect(await codeSurRouteAPermission(client)).not.toBe('identite.second_facteur_requis');
-    expect(await rows(t.database.db, sql`SELECT utilisateur_id FROM identite_compte_externe WHERE fournisseur = 'proconnect' AND sujet = ${usager.sub}`)).toEqual([
-      { utilisateur_id: agent.id },
-    ]);
+    expect(
+      await rows(t.database.db, sql`SELECT utilisateur_id FROM identite_compte_externe WHERE fournisseur = 'proconnect' AND sujet = ${usager.sub}`),
+    ).toEqual([{ utilisateur_id: agent.id }]);
     expect((await evenementsConnexion('proconnect')).at(-1)).toMatchObject({
       resultat: 'succes',
       raison: 'adresse_electronique',

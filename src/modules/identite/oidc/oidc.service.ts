@@ -5,14 +5,7 @@ import { estConnecte } from '../identite.acteur.js';
 import * as identite from '../identite.repository.js';
 import { type ReglagesSession, fermerSession, ouvrirSession } from '../identite.session.js';
 import { type ClientOidc, type IdentiteFournie, lireIdentite, preparerAutorisation } from './oidc.client.js';
-import {
-  EchecConnexionOidc,
-  adresseCompteAgent,
-  compteAgentInconnu,
-  compteSuspendu,
-  donneesIncompletes,
-  etatInvalide,
-} from './oidc.errors.js';
+import { EchecConnexionOidc, adresseCompteAgent, compteAgentInconnu, compteSuspendu, donneesIncompletes, etatInvalide } from './oidc.errors.js';
 import { cheminDeRetour, ouvrirEtat, scellerEtat } from './oidc.etat.js';
 import * as repository from './oidc.repository.js';
 
@@ -60,8 +53,7 @@ export async function terminerConnexionOidc(
 type Utilisateur = NonNullable<Awaited<ReturnType<typeof identite.findUtilisateur>>>;
 
 type CompteTrouve =
-  | { utilisateur: Utilisateur; fondement: 'compte_lie' | 'adresse_electronique' | 'compte_cree' }
-  | { refus: EchecConnexionOidc; utilisateurId: string | null };
+  { utilisateur: Utilisateur; fondement: 'compte_lie' | 'adresse_electronique' | 'compte_cree' } | { refus: EchecConnexionOidc; utilisateurId: string | null };
 
 /**
  * The account of a provider's identity. Its (provider, subject) link decides first; otherwise

@@ -16,11 +16,7 @@ export const secondFacteurNonConfigure = () =>
   );
 
 export const secondFacteurNonInitialise = () =>
-  new AppError(
-    'identite.second_facteur_non_initialise',
-    409,
-    'Aucun secret n’attend d’activation : commencez par demander un nouveau QR code.',
-  );
+  new AppError('identite.second_facteur_non_initialise', 409, 'Aucun secret n’attend d’activation : commencez par demander un nouveau QR code.');
 
 export const preuveRequise = () =>
   new AppError(

@@ -178,7 +178,11 @@ describe('POST /api/v1/connexion/second-facteur', () => {
     expect(reponse.json()).toEqual({ etape: 'connecte', codes_recuperation_restants: 9 });
     expect((await premier.client.get('/api/v1/session')).json()).toMatchObject({ second_facteur: { valide: true } });
     expect(await evenementsSur(c.id)).toContainEqual(
-      expect.objectContaining({ action: 'identite.code_recuperation.utiliser', resultat: 'succes', details: { pour: 'identite.connexion.second_facteur', restants: 9 } }),
+      expect.objectContaining({
+        action: 'identite.code_recuperation.utiliser',
+        resultat: 'succes',
+        details: { pour: 'identite.connexion.second_facteur', restants: 9 },
+      }),
     );
 
     const second = await apresMotDePasse(c);
@@ -248,7 +252,9 @@ describe('enrôlement : POST /api/v1/moi/second-facteur/initialisation puis /act
       second_facteur: { requis: true, valide: true, configure: true },
     });
     expect(await compte(c.id)).toMatchObject({ totpActive: true, echecsConnexion: 0 });
-    expect(await evenementsSur(c.id)).toContainEqual(expect.objectContaining({ action: 'identite.second_facteur.activer', resultat: 'succes', acteur_utilisateur_id: c.id }));
+    expect(await evenementsSur(c.id)).toContainEqual(
+      expect.objectContaining({ action: 'identite.second_facteur.activer', resultat: 'succes', acteur_utilisateur_id: c.id }),
+    );
 
     // The next sign-in asks for the factor; a recovery code of the list passes it.
     const ensuite = new ClientHttp(t.app);
@@ -332,7 +338,13 @@ describe('journal d’audit de la connexion par mot de passe', () => {
     await client.connecter(c.email, c.motDePasse);
 
     expect(await evenementsSur(c.id)).toEqual([
-      expect.objectContaining({ action: 'identite.connexion', resultat: 'echec', acteur_utilisateur_id: null, ip: '203.0.113.50', raison: 'mot_de_passe_invalide' }),
+      expect.objectContaining({
+        action: 'identite.connexion',
+        resultat: 'echec',
+        acteur_utilisateur_id: null,
+        ip: '203.0.113.50',
+        raison: 'mot_de_passe_invalide',
+      }),
       expect.objectContaining({
         action: 'identite.connexion',
         resultat: 'succes',

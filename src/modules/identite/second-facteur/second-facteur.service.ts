@@ -40,12 +40,7 @@ async function depenserCodeTotp(tx: Executor, compte: Compte, secret: string, co
  * Spends the proof of the account's active factor. Returns how it was proved and the recovery
  * codes left, or null when the proof is wrong or already used.
  */
-async function depenserPreuve(
-  tx: Executor,
-  compte: Compte,
-  preuve: PreuveSecondFacteur,
-  maintenant: Date,
-): Promise<{ moyen: Moyen; restants: number } | null> {
+async function depenserPreuve(tx: Executor, compte: Compte, preuve: PreuveSecondFacteur, maintenant: Date): Promise<{ moyen: Moyen; restants: number } | null> {
   if (preuve.code !== undefined) {
     const valide = compte.totpSecret !== null && (await depenserCodeTotp(tx, compte, compte.totpSecret, preuve.code, maintenant));
     return valide ? { moyen: 'totp', restants: compte.codesRecuperation.length } : null;

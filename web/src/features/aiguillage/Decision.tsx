@@ -6,9 +6,7 @@ export function Decision({ decision }: { decision: DecisionResumee }) {
   if (decision.operateurs.length === 0 && decision.autres_orientations.length === 0) return <>Aucune orientation</>;
   return (
     <>
-      {decision.operateurs
-        .map((o) => `${LIBELLES_OPERATEURS[o]}${o === decision.recommande ? ' (conseillé)' : ''}`)
-        .join(', ') || 'Aucun opérateur'}
+      {decision.operateurs.map((o) => `${LIBELLES_OPERATEURS[o]}${o === decision.recommande ? ' (conseillé)' : ''}`).join(', ') || 'Aucun opérateur'}
       {decision.autres_orientations.length > 0 && (
         <>
           <br />

@@ -21,7 +21,15 @@ export interface Reponses {
   commune: ValeurCommune;
 }
 
-export const REPONSES_VIDES: Reponses = { age: '', situation: null, cadre: null, niveau: null, handicap: null, sante: null, commune: { texte: '', code: null } };
+export const REPONSES_VIDES: Reponses = {
+  age: '',
+  situation: null,
+  cadre: null,
+  niveau: null,
+  handicap: null,
+  sante: null,
+  commune: { texte: '', code: null },
+};
 
 type Etape = 'age' | 'situation' | 'cadre' | 'diplome' | 'handicap' | 'sante' | 'commune';
 

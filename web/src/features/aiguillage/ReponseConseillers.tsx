@@ -59,7 +59,10 @@ function CarteOperateur({ operateur }: { operateur: Operateur }) {
           <ul>
             {operateur.canaux_distance.map((c) => (
               <li key={`${c.type}-${c.valeur}`}>
-                <a href={lienCanal(c)} {...(c.type === 'en_ligne' ? { target: '_blank', rel: 'noopener noreferrer', title: `${c.libelle} – nouvelle fenêtre` } : {})}>
+                <a
+                  href={lienCanal(c)}
+                  {...(c.type === 'en_ligne' ? { target: '_blank', rel: 'noopener noreferrer', title: `${c.libelle} – nouvelle fenêtre` } : {})}
+                >
                   {c.libelle}
                 </a>
                 {c.precision ? ` – ${c.precision}` : ''}
@@ -93,9 +96,7 @@ export function ReponseConseillers({ reponse }: { reponse: ReponseAiguillage }) 
       {reponse.operateurs.length > 0 ? (
         <>
           <h2>
-            {reponse.operateurs.length === 1
-              ? 'Un conseiller peut vous accompagner'
-              : `${reponse.operateurs.length} conseillers peuvent vous accompagner`}
+            {reponse.operateurs.length === 1 ? 'Un conseiller peut vous accompagner' : `${reponse.operateurs.length} conseillers peuvent vous accompagner`}
           </h2>
           <p>
             Le conseil en évolution professionnelle est gratuit. {reponse.operateurs.length > 1 ? 'Vous choisissez à qui vous adresser : ' : ''}
@@ -134,8 +135,8 @@ export function ReponseConseillers({ reponse }: { reponse: ReponseAiguillage }) 
         </>
       )}
       <CallOut title="Vos réponses ne sont pas enregistrées" className="fr-mt-4w">
-        Elles servent seulement à calculer cette réponse, avec les règles {reponse.version_regles}. Vous pouvez aussi vous présenter dans n’importe quel lieu
-        du service public de l’orientation : il vous recevra et vous orientera.
+        Elles servent seulement à calculer cette réponse, avec les règles {reponse.version_regles}. Vous pouvez aussi vous présenter dans n’importe quel lieu du
+        service public de l’orientation : il vous recevra et vous orientera.
       </CallOut>
     </div>
   );

@@ -16,8 +16,8 @@ export function TableauEssai({ essai }: { essai: Essai }) {
       </p>
       {echoues.length > 0 && (
         <p>
-          Un écart n’est pas forcément une erreur : une règle régionale peut changer une réponse volontairement. Vérifiez que chaque écart est celui
-          que vous voulez.
+          Un écart n’est pas forcément une erreur : une règle régionale peut changer une réponse volontairement. Vérifiez que chaque écart est celui que vous
+          voulez.
         </p>
       )}
       <Table

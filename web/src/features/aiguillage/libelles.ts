@@ -5,7 +5,11 @@ import type { Condition, Situation, TypeOperateur } from './api.js';
 export const SITUATIONS_SAISIE: { valeur: Situation; libelle: string; precision?: string }[] = [
   { valeur: 'demandeur_emploi', libelle: 'Je cherche un emploi', precision: 'Inscrit ou non à France Travail' },
   { valeur: 'salarie_prive', libelle: 'Je suis salarié d’une entreprise ou d’une association' },
-  { valeur: 'salarie_public', libelle: 'Je travaille dans la fonction publique', precision: 'Fonctionnaire ou contractuel de l’État, d’une collectivité ou d’un hôpital' },
+  {
+    valeur: 'salarie_public',
+    libelle: 'Je travaille dans la fonction publique',
+    precision: 'Fonctionnaire ou contractuel de l’État, d’une collectivité ou d’un hôpital',
+  },
   { valeur: 'independant', libelle: 'Je travaille à mon compte', precision: 'Indépendant, artisan, commerçant, profession libérale, micro-entrepreneur' },
   { valeur: 'eleve_etudiant', libelle: 'Je suis élève ou étudiant' },
   { valeur: 'autre', libelle: 'Autre situation', precision: 'Par exemple : sans emploi sans en chercher pour l’instant, en congé parental' },

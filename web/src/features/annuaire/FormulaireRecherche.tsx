@@ -27,7 +27,7 @@ export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRech
   useEffect(() => {
     setBrouillon(criteres);
     setCommune((c) => (c.code === (criteres.commune || null) && c.texte ? c : { texte: nomCommune ?? '', code: criteres.commune || null }));
-  }, [criteres, nomCommune]);
+  }, [criteres, nomCommune, setCommune]);
 
   const modifier = <K extends keyof Criteres>(cle: K, valeur: Criteres[K]) => setBrouillon((b) => ({ ...b, [cle]: valeur }));
 
@@ -82,12 +82,7 @@ export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRech
           </option>
         ))}
       </Select>
-      <ChampCommune
-        label="Commune"
-        valeur={commune}
-        onChange={choisir}
-        erreur={erreurCommune}
-      />
+      <ChampCommune label="Commune" valeur={commune} onChange={choisir} erreur={erreurCommune} />
       <Select
         label="Distance maximale"
         hint="Autour de la commune choisie"
@@ -100,10 +95,7 @@ export function FormulaireRecherche({ criteres, nomCommune, referentiels, onRech
           </option>
         ))}
       </Select>
-      <Select
-        label="Trier par"
-        nativeSelectProps={{ name: 'tri', value: brouillon.tri, onChange: (e) => modifier('tri', e.target.value as Criteres['tri']) }}
-      >
+      <Select label="Trier par" nativeSelectProps={{ name: 'tri', value: brouillon.tri, onChange: (e) => modifier('tri', e.target.value as Criteres['tri']) }}>
         <option value="">Pertinence</option>
         <option value="distance">Distance (commune requise)</option>
       </Select>

@@ -23,8 +23,7 @@ export function Horaires({ horaires, texte }: { horaires: HorairesStructures | n
       <ul className="trj-liste-simple">
         {horaires.map((h, i) => (
           <li key={i}>
-            {joursEnTexte(h.jours)} :{' '}
-            {h.plages.length === 0 ? 'fermé' : h.plages.map((p) => `de ${heure(p.debut)} à ${heure(p.fin)}`).join(' et ')}
+            {joursEnTexte(h.jours)} : {h.plages.length === 0 ? 'fermé' : h.plages.map((p) => `de ${heure(p.debut)} à ${heure(p.fin)}`).join(' et ')}
           </li>
         ))}
       </ul>

@@ -39,11 +39,7 @@ export function ListeResultats({ services, referentiels }: { services: ServiceRe
                   <span className="trj-carte-ligne">{adresse ?? 'Adresse non renseignée'}</span>
                 </>
               }
-              end={
-                s.distance_km !== null ? (
-                  <p className="fr-card__detail fr-icon-map-pin-2-line">À {distanceFrancaise(s.distance_km)}</p>
-                ) : undefined
-              }
+              end={s.distance_km !== null ? <p className="fr-card__detail fr-icon-map-pin-2-line">À {distanceFrancaise(s.distance_km)}</p> : undefined}
             />
           </li>
         );

@@ -77,7 +77,7 @@ export const FRAIS: Record<string, string> = {
   gratuit: 'Gratuit',
   'gratuit-sous-conditions': 'Gratuit sous conditions',
   payant: 'Payant',
-  'adhesion': 'Adhésion',
+  adhesion: 'Adhésion',
   'pass-numerique': 'Pass numérique',
 };
 

@@ -59,12 +59,7 @@ export function TableauAcces({
         ])}
       />
       {pagination.pages > 1 && (
-        <Pagination
-          count={pagination.pages}
-          defaultPage={pagination.page}
-          showFirstLast
-          getPageLinkProps={(page) => ({ href: urlPage(page) })}
-        />
+        <Pagination count={pagination.pages} defaultPage={pagination.page} showFirstLast getPageLinkProps={(page) => ({ href: urlPage(page) })} />
       )}
     </>
   );

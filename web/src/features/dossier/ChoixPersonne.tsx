@@ -19,7 +19,12 @@ type Entree = { code: string; libelle: string; precision?: string; sites: Repons
 /** The operators, then the other orientations, of the answer the person was given. */
 export function entreesDe(reponse: ReponseAiguillage): Entree[] {
   return [
-    ...reponse.operateurs.map((o) => ({ code: o.type, libelle: o.libelle, ...(o.recommande ? { precision: 'Conseillé pour cette personne' } : {}), sites: o.sites })),
+    ...reponse.operateurs.map((o) => ({
+      code: o.type,
+      libelle: o.libelle,
+      ...(o.recommande ? { precision: 'Conseillé pour cette personne' } : {}),
+      sites: o.sites,
+    })),
     ...reponse.autres_orientations.map((o) => ({ code: o.code, libelle: o.libelle, sites: o.sites })),
   ];
 }
@@ -93,7 +98,13 @@ export function ChoixPersonne({ reponse, choix, onChange, erreur, prefixe }: Pro
           textArea
           state={messageNote ? 'error' : 'default'}
           stateRelatedMessage={messageNote}
-          nativeTextAreaProps={{ id: `${prefixe}-note`, rows: 2, maxLength: 1000, value: choix.note, onChange: (e) => onChange({ ...choix, note: e.target.value }) }}
+          nativeTextAreaProps={{
+            id: `${prefixe}-note`,
+            rows: 2,
+            maxLength: 1000,
+            value: choix.note,
+            onChange: (e) => onChange({ ...choix, note: e.target.value }),
+          }}
         />
       )}
     </>

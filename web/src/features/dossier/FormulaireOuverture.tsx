@@ -63,7 +63,13 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
           texte: { type: 'detentrice' as const },
         },
         ...(destinataire && partage.length > 0
-          ? [{ portee: partage, destinataire: { type: 'structure' as const, structure_id: destinataire.id }, texte: { type: 'structure' as const, nom: destinataire.nom } }]
+          ? [
+              {
+                portee: partage,
+                destinataire: { type: 'structure' as const, structure_id: destinataire.id },
+                texte: { type: 'structure' as const, nom: destinataire.nom },
+              },
+            ]
           : []),
       ]
     : [];
@@ -77,7 +83,13 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
       personne: { prenom: personne.prenom, nom: personne.nom, telephone: personne.telephone.trim() || null, courriel: personne.courriel.trim() || null },
       profil,
       note_sensible: sensible && accordSensible ? noteSensible.trim() || null : null,
-      consentements: consentements.map((c) => ({ portee: c.portee, destinataire: c.destinataire, finalite, finalite_precision: finalitePrecision, mode_recueil: mode })),
+      consentements: consentements.map((c) => ({
+        portee: c.portee,
+        destinataire: c.destinataire,
+        finalite,
+        finalite_precision: finalitePrecision,
+        mode_recueil: mode,
+      })),
       choix: choixAEnvoyer(choix),
     };
     const dossier = await envoyer(() => ouvrirDossier(saisie), 'Le dossier est ouvert.');
@@ -113,7 +125,10 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
         <div className="fr-fieldset__element">
           <p className="fr-text--sm">Seulement ce dont le dossier a besoin : ni numéro de sécurité sociale, ni date de naissance.</p>
           {structures.length > 1 && (
-            <Select label="Structure qui détiendra le dossier" nativeSelectProps={{ id: 'structure-detentrice', value: structureId, onChange: (e) => setStructureId(e.target.value) }}>
+            <Select
+              label="Structure qui détiendra le dossier"
+              nativeSelectProps={{ id: 'structure-detentrice', value: structureId, onChange: (e) => setStructureId(e.target.value) }}
+            >
               {structures.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.nom}
@@ -161,7 +176,10 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
             legend="Comment l’accord est recueilli"
             name="mode-recueil"
             orientation="horizontal"
-            options={MODES_RECUEIL.map((m) => ({ label: LIBELLES_MODE_RECUEIL[m], nativeInputProps: { value: m, checked: mode === m, onChange: () => setMode(m) } }))}
+            options={MODES_RECUEIL.map((m) => ({
+              label: LIBELLES_MODE_RECUEIL[m],
+              nativeInputProps: { value: m, checked: mode === m, onChange: () => setMode(m) },
+            }))}
           />
           {sensible && (
             <>
@@ -212,7 +230,9 @@ export function FormulaireOuverture({ reponse, profil, structures, onOuvert }: P
           <Checkbox
             legend="Accord de la personne"
             state={sansAccord ? 'error' : 'default'}
-            stateRelatedMessage={sansAccord ? 'Le dossier ne s’ouvre qu’avec l’accord de la personne : lisez-lui le texte, puis cochez si elle accepte.' : undefined}
+            stateRelatedMessage={
+              sansAccord ? 'Le dossier ne s’ouvre qu’avec l’accord de la personne : lisez-lui le texte, puis cochez si elle accepte.' : undefined
+            }
             options={[
               {
                 label: 'J’ai lu ce texte à la personne et elle accepte',

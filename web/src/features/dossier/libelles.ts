@@ -41,5 +41,10 @@ export const LIBELLES_CHAMPS: Record<string, string> = {
 /** The error with each field named in the words of the forms, for the notice above them. */
 export function avecLibelles(erreur: ErreurApi): ErreurApi {
   const libelle = (chemin: string) => LIBELLES_CHAMPS[chemin] ?? LIBELLES_CHAMPS[chemin.replace(/\.\d+(\..*)?$/, '')] ?? chemin;
-  return new ErreurApi(erreur.statut, erreur.code, erreur.message, erreur.champs.map((c) => ({ chemin: libelle(c.chemin), message: c.message })));
+  return new ErreurApi(
+    erreur.statut,
+    erreur.code,
+    erreur.message,
+    erreur.champs.map((c) => ({ chemin: libelle(c.chemin), message: c.message })),
+  );
 }

@@ -36,8 +36,7 @@ export function FormulaireInvitation({ structureId, onEnvoyee }: { structureId: 
     <form onSubmit={(e) => void soumettre(e)} noValidate aria-labelledby="titre-invitation" className="fr-mb-4w">
       <h2 id="titre-invitation">Inviter une personne</h2>
       <p>
-        La personne reçoit un courriel avec un lien personnel, valable quelques jours et une seule fois : elle y choisit son mot de passe,
-        puis se connecte.
+        La personne reçoit un courriel avec un lien personnel, valable quelques jours et une seule fois : elle y choisit son mot de passe, puis se connecte.
       </p>
       {erreur && <AvisErreur erreur={sansChamps(erreur)} titre="L’invitation n’a pas été envoyée" as="h3" />}
       <div className="fr-grid-row fr-grid-row--gutters">

@@ -71,7 +71,14 @@ function Actions({ agent, actions }: { agent: AgentEquipe; actions: ActionsAgent
   }
   if (agent.actions.reactiver) {
     return (
-      <Button type="button" size="small" priority="tertiary" iconId="fr-icon-lock-unlock-line" disabled={actions.enCours} onClick={() => actions.reactiver(agent)}>
+      <Button
+        type="button"
+        size="small"
+        priority="tertiary"
+        iconId="fr-icon-lock-unlock-line"
+        disabled={actions.enCours}
+        onClick={() => actions.reactiver(agent)}
+      >
         Réactiver{nom}
       </Button>
     );

@@ -46,7 +46,11 @@ export function EditeurHoraires({ semaine, onChange, erreurs }: { semaine: Semai
         const plages = semaine[jour] ?? [];
         const erreur = erreurs[jour];
         return (
-          <fieldset key={nom} className={`fr-fieldset fr-fieldset__element trj-jour${erreur ? ' fr-fieldset--error' : ''}`} aria-describedby={erreur ? `erreur-jour-${jour}` : undefined}>
+          <fieldset
+            key={nom}
+            className={`fr-fieldset fr-fieldset__element trj-jour${erreur ? ' fr-fieldset--error' : ''}`}
+            aria-describedby={erreur ? `erreur-jour-${jour}` : undefined}
+          >
             <legend className="fr-fieldset__legend fr-fieldset__legend--regular">{nom}</legend>
             {plages.length === 0 && <p className="fr-fieldset__element fr-mb-1w">Fermé</p>}
             {plages.map((plage, p) => (
@@ -57,7 +61,11 @@ export function EditeurHoraires({ semaine, onChange, erreurs }: { semaine: Semai
                   nativeInputProps={{
                     type: 'time',
                     value: plage.debut,
-                    onChange: (e) => changer(jour, plages.map((x, i) => (i === p ? { ...x, debut: e.target.value } : x))),
+                    onChange: (e) =>
+                      changer(
+                        jour,
+                        plages.map((x, i) => (i === p ? { ...x, debut: e.target.value } : x)),
+                      ),
                   }}
                 />
                 <Input
@@ -66,17 +74,37 @@ export function EditeurHoraires({ semaine, onChange, erreurs }: { semaine: Semai
                   nativeInputProps={{
                     type: 'time',
                     value: plage.fin,
-                    onChange: (e) => changer(jour, plages.map((x, i) => (i === p ? { ...x, fin: e.target.value } : x))),
+                    onChange: (e) =>
+                      changer(
+                        jour,
+                        plages.map((x, i) => (i === p ? { ...x, fin: e.target.value } : x)),
+                      ),
                   }}
                 />
-                <Button type="button" priority="tertiary no outline" size="small" onClick={() => changer(jour, plages.filter((_, i) => i !== p))}>
+                <Button
+                  type="button"
+                  priority="tertiary no outline"
+                  size="small"
+                  onClick={() =>
+                    changer(
+                      jour,
+                      plages.filter((_, i) => i !== p),
+                    )
+                  }
+                >
                   Retirer la plage {p + 1} du {nom.toLowerCase()}
                 </Button>
               </div>
             ))}
             {plages.length < 4 && (
               <div className="fr-fieldset__element">
-                <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => changer(jour, [...plages, { debut: '', fin: '' }])}>
+                <Button
+                  type="button"
+                  priority="secondary"
+                  size="small"
+                  iconId="fr-icon-add-line"
+                  onClick={() => changer(jour, [...plages, { debut: '', fin: '' }])}
+                >
                   Ajouter une plage le {nom.toLowerCase()}
                 </Button>
               </div>

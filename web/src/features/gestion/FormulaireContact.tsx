@@ -21,18 +21,30 @@ export function FormulaireContact({ structure, contact, onEnregistree, onRecharg
   const [etat, setEtat] = useState(() => etatDe(contact));
   const { enCours, erreur, succes, envoyer } = useEnvoi();
   // A save answers the record anew: the form takes its values (and version) from it.
+  // Only a new record or a new version resets the form, not a parent re-render with an equal record.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setEtat(etatDe(contact)), [contact?.id, contact?.version]);
   const suffixe = contact ? contact.id : 'nouveau';
   const valeur = (c: Champ) => (c === 'site_id' ? etat.site_id || null : etat[c]);
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    const resultat = await envoyer(async () => {
-      if (!contact) return creerObjet(structure.id, 'contacts', { nom: etat.nom, fonction: etat.fonction, telephone: etat.telephone, courriel: etat.courriel, site_id: valeur('site_id') });
-      const avant = etatDe(contact);
-      const modifies = Object.fromEntries(CHAMPS.filter((c) => etat[c] !== avant[c]).map((c) => [c, valeur(c)]));
-      return modifierObjet(structure.id, 'contacts', contact.id, { version: contact.version, ...modifies });
-    }, contact ? 'Le contact est enregistré.' : 'Le contact est ajouté.');
+    const resultat = await envoyer(
+      async () => {
+        if (!contact)
+          return creerObjet(structure.id, 'contacts', {
+            nom: etat.nom,
+            fonction: etat.fonction,
+            telephone: etat.telephone,
+            courriel: etat.courriel,
+            site_id: valeur('site_id'),
+          });
+        const avant = etatDe(contact);
+        const modifies = Object.fromEntries(CHAMPS.filter((c) => etat[c] !== avant[c]).map((c) => [c, valeur(c)]));
+        return modifierObjet(structure.id, 'contacts', contact.id, { version: contact.version, ...modifies });
+      },
+      contact ? 'Le contact est enregistré.' : 'Le contact est ajouté.',
+    );
     if (resultat) {
       onEnregistree(resultat);
       if (!contact) setEtat(etatDe(undefined));
@@ -64,7 +76,10 @@ export function FormulaireContact({ structure, contact, onEnregistree, onRecharg
       {champ('fonction', 'Fonction')}
       {champ('telephone', 'Téléphone', 'tel')}
       {champ('courriel', 'Adresse électronique', 'email')}
-      <Select label="Lieu" nativeSelectProps={{ id: `site-${suffixe}`, value: etat.site_id, onChange: (e) => setEtat((avant) => ({ ...avant, site_id: e.target.value })) }}>
+      <Select
+        label="Lieu"
+        nativeSelectProps={{ id: `site-${suffixe}`, value: etat.site_id, onChange: (e) => setEtat((avant) => ({ ...avant, site_id: e.target.value })) }}
+      >
         <option value="">Toute la structure</option>
         {structure.sites.map((s) => (
           <option key={s.id} value={s.id}>

@@ -40,6 +40,8 @@ export function FormulaireLieu({ structure, lieu, onEnregistree, onRecharger }: 
   const commune = useCommuneSaisie({ texte: lieu?.commune?.nom ?? '', code: lieu?.commune?.code ?? null });
   const { enCours, erreur, succes, envoyer } = useEnvoi();
   // A save answers the record anew: the form takes its values (and version) from it.
+  // Only a new record or a new version resets the form, not a parent re-render with an equal record.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setEtat(etatDe(lieu)), [lieu?.id, lieu?.version]);
   const suffixe = lieu ? `-${lieu.id}` : '-nouveau';
   const { horaires, jourDeLEntree } = horairesDe(etat.semaine);
@@ -55,17 +57,20 @@ export function FormulaireLieu({ structure, lieu, onEnregistree, onRecharger }: 
       canaux: etat.canaux,
       accueil_public: etat.accueilPublic,
     };
-    const resultat = await envoyer(async () => {
-      if (!lieu) return creerObjet(structure.id, 'sites', complet);
-      const avant = etatDe(lieu);
-      const modifies: Partial<SaisieLieu> = {};
-      for (const c of TEXTES) if (etat.textes[c] !== avant.textes[c]) modifies[c] = etat.textes[c];
-      if (code !== (lieu.commune?.code ?? null)) modifies.commune_code = code ?? '';
-      if (!pareil(horaires, horairesDe(avant.semaine).horaires)) modifies.horaires = horaires;
-      if (!pareil(etat.canaux, avant.canaux)) modifies.canaux = etat.canaux;
-      if (etat.accueilPublic !== avant.accueilPublic) modifies.accueil_public = etat.accueilPublic;
-      return modifierObjet(structure.id, 'sites', lieu.id, { version: lieu.version, ...modifies });
-    }, lieu ? 'Le lieu est enregistré.' : 'Le lieu est ajouté.');
+    const resultat = await envoyer(
+      async () => {
+        if (!lieu) return creerObjet(structure.id, 'sites', complet);
+        const avant = etatDe(lieu);
+        const modifies: Partial<SaisieLieu> = {};
+        for (const c of TEXTES) if (etat.textes[c] !== avant.textes[c]) modifies[c] = etat.textes[c];
+        if (code !== (lieu.commune?.code ?? null)) modifies.commune_code = code ?? '';
+        if (!pareil(horaires, horairesDe(avant.semaine).horaires)) modifies.horaires = horaires;
+        if (!pareil(etat.canaux, avant.canaux)) modifies.canaux = etat.canaux;
+        if (etat.accueilPublic !== avant.accueilPublic) modifies.accueil_public = etat.accueilPublic;
+        return modifierObjet(structure.id, 'sites', lieu.id, { version: lieu.version, ...modifies });
+      },
+      lieu ? 'Le lieu est enregistré.' : 'Le lieu est ajouté.',
+    );
     if (resultat) {
       onEnregistree(resultat);
       if (!lieu) {
@@ -88,7 +93,10 @@ export function FormulaireLieu({ structure, lieu, onEnregistree, onRecharger }: 
     return options.textArea ? (
       <Input {...commun} textArea nativeTextAreaProps={{ id: `${c}${suffixe}`, value: etat.textes[c], rows: 3, onChange: (e) => changer(e.target.value) }} />
     ) : (
-      <Input {...commun} nativeInputProps={{ id: `${c}${suffixe}`, type: options.type ?? 'text', value: etat.textes[c], onChange: (e) => changer(e.target.value) }} />
+      <Input
+        {...commun}
+        nativeInputProps={{ id: `${c}${suffixe}`, type: options.type ?? 'text', value: etat.textes[c], onChange: (e) => changer(e.target.value) }}
+      />
     );
   };
 
@@ -103,7 +111,12 @@ export function FormulaireLieu({ structure, lieu, onEnregistree, onRecharger }: 
       {texte('nom', 'Nom du lieu')}
       {texte('adresse', 'Adresse', { hint: 'Numéro et voie, complément' })}
       {texte('code_postal', 'Code postal', { hint: '5 chiffres' })}
-      <ChampCommune label="Commune" valeur={commune.commune} onChange={commune.choisir} erreur={commune.erreurCommune ?? messageChamp(erreur, 'commune_code')} />
+      <ChampCommune
+        label="Commune"
+        valeur={commune.commune}
+        onChange={commune.choisir}
+        erreur={commune.erreurCommune ?? messageChamp(erreur, 'commune_code')}
+      />
       <EditeurHoraires semaine={etat.semaine} onChange={(semaine) => setEtat((avant) => ({ ...avant, semaine }))} erreurs={erreursJours} />
       <Checkbox
         legend="Canaux d’accueil"

@@ -9,7 +9,19 @@ import { grouperThematiques } from '../annuaire/libelles.js';
 import { type SaisieService, type ServiceGere, type StructureGeree, creerObjet, modifierObjet, supprimerObjet } from './api.js';
 import { RetourEnvoi, messageChamp, useEnvoi } from './envoi.js';
 
-const TEXTES = ['nom', 'description', 'type', 'frais', 'publics_precisions', 'conditions_acces', 'frais_precisions', 'telephone', 'courriel', 'lien_mobilisation', 'site_id'] as const;
+const TEXTES = [
+  'nom',
+  'description',
+  'type',
+  'frais',
+  'publics_precisions',
+  'conditions_acces',
+  'frais_precisions',
+  'telephone',
+  'courriel',
+  'lien_mobilisation',
+  'site_id',
+] as const;
 const LISTES = ['thematiques', 'publics', 'modes_accueil'] as const;
 type Texte = (typeof TEXTES)[number];
 type Liste = (typeof LISTES)[number];
@@ -34,22 +46,29 @@ export function FormulaireService({ structure, referentiels, service, onEnregist
   const [etat, setEtat] = useState(() => etatDe(service));
   const { enCours, erreur, succes, envoyer } = useEnvoi();
   // A save answers the record anew: the form takes its values (and version) from it.
+  // Only a new record or a new version resets the form, not a parent re-render with an equal record.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setEtat(etatDe(service)), [service?.id, service?.version]);
   const suffixe = service ? service.id : 'nouveau';
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    const resultat = await envoyer(async () => {
-      if (!service) {
-        const saisie = { ...etat, site_id: etat.site_id || null } as SaisieService;
-        return creerObjet(structure.id, 'services', saisie);
-      }
-      const avant = etatDe(service);
-      const modifies = Object.fromEntries(
-        [...TEXTES, ...LISTES].filter((c) => JSON.stringify(etat[c]) !== JSON.stringify(avant[c])).map((c) => [c, c === 'site_id' ? etat.site_id || null : etat[c]]),
-      );
-      return modifierObjet(structure.id, 'services', service.id, { version: service.version, ...modifies });
-    }, service ? 'Le service est enregistré.' : 'Le service est ajouté.');
+    const resultat = await envoyer(
+      async () => {
+        if (!service) {
+          const saisie = { ...etat, site_id: etat.site_id || null } as SaisieService;
+          return creerObjet(structure.id, 'services', saisie);
+        }
+        const avant = etatDe(service);
+        const modifies = Object.fromEntries(
+          [...TEXTES, ...LISTES]
+            .filter((c) => JSON.stringify(etat[c]) !== JSON.stringify(avant[c]))
+            .map((c) => [c, c === 'site_id' ? etat.site_id || null : etat[c]]),
+        );
+        return modifierObjet(structure.id, 'services', service.id, { version: service.version, ...modifies });
+      },
+      service ? 'Le service est enregistré.' : 'Le service est ajouté.',
+    );
     if (resultat) {
       onEnregistree(resultat);
       if (!service) setEtat(etatDe(undefined));
@@ -69,9 +88,20 @@ export function FormulaireService({ structure, referentiels, service, onEnregist
   const changer = (c: Texte, v: string) => setEtat((avant) => ({ ...avant, [c]: v }));
   const texte = (c: Texte, label: string, options: { hint?: string; type?: string; textArea?: boolean } = {}) =>
     options.textArea ? (
-      <Input {...etatChamp(c)} label={label} hintText={options.hint} textArea nativeTextAreaProps={{ id: `${c}-${suffixe}`, value: etat[c], rows: 4, onChange: (e) => changer(c, e.target.value) }} />
+      <Input
+        {...etatChamp(c)}
+        label={label}
+        hintText={options.hint}
+        textArea
+        nativeTextAreaProps={{ id: `${c}-${suffixe}`, value: etat[c], rows: 4, onChange: (e) => changer(c, e.target.value) }}
+      />
     ) : (
-      <Input {...etatChamp(c)} label={label} hintText={options.hint} nativeInputProps={{ id: `${c}-${suffixe}`, type: options.type ?? 'text', value: etat[c], onChange: (e) => changer(c, e.target.value) }} />
+      <Input
+        {...etatChamp(c)}
+        label={label}
+        hintText={options.hint}
+        nativeInputProps={{ id: `${c}-${suffixe}`, type: options.type ?? 'text', value: etat[c], onChange: (e) => changer(c, e.target.value) }}
+      />
     );
   const cases = (c: Liste, options: { valeur: string; libelle: string }[], legende?: string) => (
     <Checkbox
@@ -95,7 +125,11 @@ export function FormulaireService({ structure, referentiels, service, onEnregist
       <RetourEnvoi erreur={erreur} succes={succes} onRecharger={onRecharger} />
       {texte('nom', 'Nom du service')}
       {texte('description', 'Description', { hint: 'Ce que la personne y trouve, en quelques phrases (10 caractères au moins).', textArea: true })}
-      <Select {...etatChamp('type')} label="Type de service" nativeSelectProps={{ id: `type-${suffixe}`, value: etat.type, onChange: (e) => changer('type', e.target.value) }}>
+      <Select
+        {...etatChamp('type')}
+        label="Type de service"
+        nativeSelectProps={{ id: `type-${suffixe}`, value: etat.type, onChange: (e) => changer('type', e.target.value) }}
+      >
         <option value="">Non précisé</option>
         {referentiels.types_services.map((t) => (
           <option key={t.valeur} value={t.valeur}>
@@ -124,14 +158,22 @@ export function FormulaireService({ structure, referentiels, service, onEnregist
       {cases('publics', referentiels.publics, 'Publics (au moins un)')}
       {texte('publics_precisions', 'Précisions sur les publics', { textArea: true })}
       {texte('conditions_acces', 'Conditions d’accès', { textArea: true })}
-      <Select {...etatChamp('frais')} label="Frais" nativeSelectProps={{ id: `frais-${suffixe}`, value: etat.frais, onChange: (e) => changer('frais', e.target.value) }}>
+      <Select
+        {...etatChamp('frais')}
+        label="Frais"
+        nativeSelectProps={{ id: `frais-${suffixe}`, value: etat.frais, onChange: (e) => changer('frais', e.target.value) }}
+      >
         <option value="">Non précisé</option>
         <option value="gratuit">Gratuit</option>
         <option value="payant">Payant</option>
       </Select>
       {texte('frais_precisions', 'Précisions sur les frais')}
       {cases('modes_accueil', referentiels.modes_accueil, 'Modes d’accueil')}
-      <Select {...etatChamp('site_id')} label="Lieu où le service est rendu" nativeSelectProps={{ id: `site-${suffixe}`, value: etat.site_id, onChange: (e) => changer('site_id', e.target.value) }}>
+      <Select
+        {...etatChamp('site_id')}
+        label="Lieu où le service est rendu"
+        nativeSelectProps={{ id: `site-${suffixe}`, value: etat.site_id, onChange: (e) => changer('site_id', e.target.value) }}
+      >
         <option value="">À distance seulement (aucun lieu)</option>
         {structure.sites.map((s) => (
           <option key={s.id} value={s.id}>

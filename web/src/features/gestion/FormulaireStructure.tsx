@@ -7,13 +7,22 @@ import { RetourEnvoi, messageChamp, useEnvoi } from './envoi.js';
 const CHAMPS = ['nom', 'siret', 'description', 'telephone', 'courriel', 'site_web'] as const;
 type Champ = (typeof CHAMPS)[number];
 
-const valeursDe = (s: StructureGeree): Record<Champ, string> =>
-  Object.fromEntries(CHAMPS.map((c) => [c, s[c] ?? ''])) as Record<Champ, string>;
+const valeursDe = (s: StructureGeree): Record<Champ, string> => Object.fromEntries(CHAMPS.map((c) => [c, s[c] ?? ''])) as Record<Champ, string>;
 
 /** The structure's own fields: name, presentation, contact details. Only what changed is sent. */
-export function FormulaireStructure({ structure, onEnregistree, onRecharger }: { structure: StructureGeree; onEnregistree: (s: StructureGeree) => void; onRecharger: () => void }) {
+export function FormulaireStructure({
+  structure,
+  onEnregistree,
+  onRecharger,
+}: {
+  structure: StructureGeree;
+  onEnregistree: (s: StructureGeree) => void;
+  onRecharger: () => void;
+}) {
   const [valeurs, setValeurs] = useState(() => valeursDe(structure));
   const { enCours, erreur, succes, envoyer } = useEnvoi();
+  // A save answers the record anew (new version): the form takes its values from it, not on every re-render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setValeurs(valeursDe(structure)), [structure.version]);
 
   const soumettre = async (e: FormEvent) => {
@@ -33,7 +42,13 @@ export function FormulaireStructure({ structure, onEnregistree, onRecharger }: {
     ) : (
       <Input
         {...commun}
-        nativeInputProps={{ name: c, type: options.type ?? 'text', autoComplete: options.autoComplete, value: valeurs[c], onChange: (e) => surChangement(e.target.value) }}
+        nativeInputProps={{
+          name: c,
+          type: options.type ?? 'text',
+          autoComplete: options.autoComplete,
+          value: valeurs[c],
+          onChange: (e) => surChangement(e.target.value),
+        }}
       />
     );
   };

@@ -39,7 +39,13 @@ export function Historique({ structureId, version }: { structureId: string; vers
         <Pagination
           count={pagination.pages}
           defaultPage={pagination.page}
-          getPageLinkProps={(p) => ({ href: '#historique', onClick: (e) => { e.preventDefault(); setPage(p); } })}
+          getPageLinkProps={(p) => ({
+            href: '#historique',
+            onClick: (e) => {
+              e.preventDefault();
+              setPage(p);
+            },
+          })}
         />
       )}
     </>

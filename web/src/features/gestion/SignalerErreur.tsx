@@ -28,7 +28,10 @@ export function SignalerErreur({ structureId, objet, sujet }: Props) {
 
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    const fait = await envoyer(() => signalerErreur({ structure_id: structureId, objet, message, ...(courriel.trim() ? { courriel } : {}) }), 'Signalement envoyé.');
+    const fait = await envoyer(
+      () => signalerErreur({ structure_id: structureId, objet, message, ...(courriel.trim() ? { courriel } : {}) }),
+      'Signalement envoyé.',
+    );
     if (fait) {
       setEnvoye(true);
       setMessage('');

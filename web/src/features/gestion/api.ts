@@ -51,7 +51,8 @@ interface Saisies {
   contacts: { creation: SaisieContact; modification: z.input<typeof contactModification> };
 }
 
-export const creerObjet = <O extends Objet>(id: string, objet: O, saisie: Saisies[O]['creation']) => envoyerJson<StructureGeree>('POST', `${base(id)}/${objet}`, saisie);
+export const creerObjet = <O extends Objet>(id: string, objet: O, saisie: Saisies[O]['creation']) =>
+  envoyerJson<StructureGeree>('POST', `${base(id)}/${objet}`, saisie);
 export const modifierObjet = <O extends Objet>(id: string, objet: O, objetId: string, saisie: Saisies[O]['modification']) =>
   envoyerJson<StructureGeree>('PATCH', `${base(id)}/${objet}/${encodeURIComponent(objetId)}`, saisie);
 export const supprimerObjet = (id: string, objet: Objet, objetId: string, version: number) =>
@@ -59,6 +60,7 @@ export const supprimerObjet = (id: string, objet: Objet, objetId: string, versio
 
 export const listerSignalements = (parametres: { structure_id?: string; statut: 'ouverts' | 'traites' | 'tous'; page?: number }, signal?: AbortSignal) =>
   lireJson<Signalements>('/api/v1/gestion/signalements', { ...parametres, par_page: 20 }, signal);
-export const traiterSignalement = (id: string) => envoyerJson<{ id: string; traite_le: string }>('POST', `/api/v1/gestion/signalements/${encodeURIComponent(id)}/traitement`);
+export const traiterSignalement = (id: string) =>
+  envoyerJson<{ id: string; traite_le: string }>('POST', `/api/v1/gestion/signalements/${encodeURIComponent(id)}/traitement`);
 
 export const signalerErreur = (corps: SignalementCorps) => envoyerJson<{ id: string }>('POST', '/api/v1/signalements', corps);

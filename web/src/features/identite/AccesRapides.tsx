@@ -13,7 +13,7 @@ export function useAccesRapides(): HeaderProps['quickAccessItems'] {
   const { chemin, recherche } = useEmplacement();
   if (!session) return [];
   if (!session.connecte) {
-    const retour = chemin === '/connexion' ? new URLSearchParams(recherche).get('retour') ?? '/' : chemin + recherche;
+    const retour = chemin === '/connexion' ? (new URLSearchParams(recherche).get('retour') ?? '/') : chemin + recherche;
     return [{ iconId: 'fr-icon-account-circle-line', text: 'Se connecter', linkProps: { href: avecRetour('/connexion', retour) } }];
   }
   const sortir = async (fermer: () => Promise<unknown>) => {
@@ -33,6 +33,10 @@ export function useAccesRapides(): HeaderProps['quickAccessItems'] {
       {`${prenom} ${nom}`}
     </p>,
     { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter', buttonProps: { onClick: () => void sortir(deconnecter) } },
-    { iconId: 'fr-icon-logout-box-r-line', text: 'Se déconnecter partout', buttonProps: { onClick: () => void sortir(deconnecterPartout), title: 'Fermer mes sessions sur tous mes appareils' } },
+    {
+      iconId: 'fr-icon-logout-box-r-line',
+      text: 'Se déconnecter partout',
+      buttonProps: { onClick: () => void sortir(deconnecterPartout), title: 'Fermer mes sessions sur tous mes appareils' },
+    },
   ];
 }

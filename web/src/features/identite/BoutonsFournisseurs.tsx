@@ -2,11 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { FranceConnectButton } from '@codegouvfr/react-dsfr/FranceConnectButton';
 import { ProConnectButton } from '@codegouvfr/react-dsfr/ProConnectButton';
 import type { z } from 'zod';
-import {
-  type CodeEchecConnexion,
-  type fournisseursReponse,
-  MESSAGES_ECHEC_CONNEXION,
-} from '../../../../src/modules/identite/oidc/oidc.contract.js';
+import { type CodeEchecConnexion, type fournisseursReponse, MESSAGES_ECHEC_CONNEXION } from '../../../../src/modules/identite/oidc/oidc.contract.js';
 import { lireJson } from '../../api/client.js';
 import { Chargement } from '../../components/Chargement.js';
 import { useDonnees } from '../../components/useDonnees.js';

@@ -100,8 +100,8 @@ export function EnrolementSecondFacteur({ retour }: { retour: string }) {
             <>
               <TitreEtape>Remplacer votre application d’authentification</TitreEtape>
               <p>
-                Un second facteur est déjà actif sur votre compte. Pour le remplacer (nouveau téléphone, autre application), saisissez d’abord un
-                code de votre application actuelle. L’ancienne application cessera aussitôt de fonctionner.
+                Un second facteur est déjà actif sur votre compte. Pour le remplacer (nouveau téléphone, autre application), saisissez d’abord un code de votre
+                application actuelle. L’ancienne application cessera aussitôt de fonctionner.
               </p>
               <FormulaireCode
                 intitule="Remplacer mon application"
@@ -113,12 +113,12 @@ export function EnrolementSecondFacteur({ retour }: { retour: string }) {
             <>
               <TitreEtape>Sécurisez votre compte</TitreEtape>
               <p>
-                Votre rôle donne accès à des données personnelles : en plus de votre mot de passe, chaque connexion demandera un code à 6
-                chiffres affiché par une application d’authentification sur votre téléphone.
+                Votre rôle donne accès à des données personnelles : en plus de votre mot de passe, chaque connexion demandera un code à 6 chiffres affiché par
+                une application d’authentification sur votre téléphone.
               </p>
               <p>
-                Installez l’une de ces applications si vous n’en avez pas : FreeOTP, Aegis (Android), Microsoft Authenticator, Google
-                Authenticator, ou l’application de mots de passe de votre téléphone.
+                Installez l’une de ces applications si vous n’en avez pas : FreeOTP, Aegis (Android), Microsoft Authenticator, Google Authenticator, ou
+                l’application de mots de passe de votre téléphone.
               </p>
               {erreur && <AvisErreur erreur={erreur} />}
               <Button onClick={() => void commencer()} disabled={envoi}>
@@ -160,8 +160,8 @@ export function EnrolementSecondFacteur({ retour }: { retour: string }) {
           <TitreEtape>Gardez vos codes de récupération</TitreEtape>
           <Alert severity="success" small description="Votre second facteur est activé : il sera demandé à chaque connexion." className="fr-mb-3w" />
           <p>
-            Si vous perdez votre téléphone, chacun de ces codes permet une connexion, une seule fois. Téléchargez-les ou imprimez-les et rangez-les
-            en lieu sûr, hors de votre téléphone : <strong>ils ne seront plus affichés</strong>.
+            Si vous perdez votre téléphone, chacun de ces codes permet une connexion, une seule fois. Téléchargez-les ou imprimez-les et rangez-les en lieu sûr,
+            hors de votre téléphone : <strong>ils ne seront plus affichés</strong>.
           </p>
           <ol className="fr-mb-3w" style={{ fontFamily: 'monospace', fontSize: '1.125rem' }}>
             {etat.codes.map((c) => (

@@ -19,5 +19,4 @@ export const initialiserSecondFacteur = (preuve: PreuveSecondFacteur = {}) =>
   envoyerJson<InitialisationSecondFacteur>('POST', '/api/v1/moi/second-facteur/initialisation', preuve);
 
 /** Activates the secret with a first code; returns the recovery codes, shown this once. */
-export const activerSecondFacteur = (code: string) =>
-  envoyerJson<z.infer<typeof activationReponse>>('POST', '/api/v1/moi/second-facteur/activation', { code });
+export const activerSecondFacteur = (code: string) => envoyerJson<z.infer<typeof activationReponse>>('POST', '/api/v1/moi/second-facteur/activation', { code });

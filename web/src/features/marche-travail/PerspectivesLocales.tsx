@@ -31,7 +31,9 @@ export function PerspectivesLocales({ rome }: PerspectivesLocalesProps) {
   const [metier, setMetier] = useState('');
   const [romeSaisi, setRomeSaisi] = useState('');
   const [erreurs, setErreurs] = useState<{ commune?: string; metier?: string; rome?: string }>({});
-  const [etat, setEtat] = useState<{ statut: 'vide' } | { statut: 'chargement' } | { statut: 'erreur'; erreur: ErreurApi } | { statut: 'pret'; reponse: PerspectivesReponse }>({
+  const [etat, setEtat] = useState<
+    { statut: 'vide' } | { statut: 'chargement' } | { statut: 'erreur'; erreur: ErreurApi } | { statut: 'pret'; reponse: PerspectivesReponse }
+  >({
     statut: 'vide',
   });
   const titreResultat = useRef<HTMLHeadingElement>(null);
@@ -68,8 +70,8 @@ export function PerspectivesLocales({ rome }: PerspectivesLocalesProps) {
           className="fr-mb-3w"
           description={
             <>
-              Aucune table officielle ne relie le métier {rome.libelle} ({rome.code}, ROME 4.0) aux familles de métiers de l’enquête BMO. Choisissez
-              la famille qui vous semble lui correspondre : les projets de recrutement affichés seront ceux de cette famille.
+              Aucune table officielle ne relie le métier {rome.libelle} ({rome.code}, ROME 4.0) aux familles de métiers de l’enquête BMO. Choisissez la famille
+              qui vous semble lui correspondre : les projets de recrutement affichés seront ceux de cette famille.
             </>
           }
         />
@@ -137,7 +139,9 @@ function Resultat({ reponse, titreRef }: { reponse: PerspectivesReponse; titreRe
       {recrutements.disponible ? (
         <>
           <ChiffresRecrutement chiffres={recrutements} />
-          <p className="fr-text--sm trj-source">Source : {citerSource(recrutements.source)}. {recrutements.source.avertissement}</p>
+          <p className="fr-text--sm trj-source">
+            Source : {citerSource(recrutements.source)}. {recrutements.source.avertissement}
+          </p>
         </>
       ) : (
         <p>{recrutements.message}</p>

@@ -15,7 +15,13 @@ const PROPOSITIONS = 6;
  * that matched, and one button per title adds it. Buttons rather than a combobox: each choice is
  * a plain, labelled control, the same with a mouse, a keyboard or a screen reader.
  */
-export function ChoixExperience({ dejaChoisies, onChoisir }: { /** Keys (cleExperience) of the experiences already chosen. */ dejaChoisies: string[]; onChoisir: (e: ExperienceChoisie) => void }) {
+export function ChoixExperience({
+  dejaChoisies,
+  onChoisir,
+}: {
+  /** Keys (cleExperience) of the experiences already chosen. */ dejaChoisies: string[];
+  onChoisir: (e: ExperienceChoisie) => void;
+}) {
   const [q, setQ] = useState('');
   const etat = useDonnees((signal) => (q ? chercherMetiers({ q, par_page: PROPOSITIONS }, signal) : Promise.resolve(null)), [q]);
   const erreur = etat.statut === 'erreur' ? etat.erreur : null;
@@ -33,7 +39,10 @@ export function ChoixExperience({ dejaChoisies, onChoisir }: { /** Keys (cleExpe
       {q && etat.statut === 'chargement' && <Chargement texte="Recherche des métiers…" />}
       {erreur && <AvisErreur erreur={erreurChamp ? sansChamps(erreur) : erreur} titre="La recherche n’a pas abouti" as="h3" />}
       <div role="status" className="fr-mt-2w">
-        {resultats && (resultats.length === 0 ? `Aucun métier ne ressemble à « ${q} » : essayez un autre intitulé, plus court ou plus courant.` : `${resultats.length} métiers proposés pour « ${q} » : choisissez l’intitulé qui vous correspond.`)}
+        {resultats &&
+          (resultats.length === 0
+            ? `Aucun métier ne ressemble à « ${q} » : essayez un autre intitulé, plus court ou plus courant.`
+            : `${resultats.length} métiers proposés pour « ${q} » : choisissez l’intitulé qui vous correspond.`)}
       </div>
       {resultats && resultats.length > 0 && (
         <ul className="trj-liste-nue trj-propositions">

@@ -26,7 +26,8 @@ export function CompetencesExperience({ experience, cochees, onCocher }: Props) 
   const etat = useDonnees((signal) => lireCompetences(experience.codeRome, signal), [experience.codeRome]);
   const legende = `Ce que vous savez faire comme « ${experience.libelle} »`;
   if (etat.statut === 'chargement') return <Chargement texte={`Chargement des compétences de « ${experience.libelle} »…`} />;
-  if (etat.statut === 'erreur') return <AvisErreur erreur={etat.erreur} titre={`Les compétences de « ${experience.libelle} » n’ont pas pu être chargées`} as="h3" />;
+  if (etat.statut === 'erreur')
+    return <AvisErreur erreur={etat.erreur} titre={`Les compétences de « ${experience.libelle} » n’ont pas pu être chargées`} as="h3" />;
   const competences = etat.donnees.competences;
   const coeurs = competences.filter((c) => c.coeur_metier).map((c) => c.code);
   const option = (c: CompetenceCochable) => ({
@@ -39,7 +40,14 @@ export function CompetencesExperience({ experience, cochees, onCocher }: Props) 
       <legend className="fr-fieldset__legend fr-h6">{legende}</legend>
       {coeurs.length > 0 && (
         <div className="fr-fieldset__element">
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-checkbox-circle-line" iconPosition="left" onClick={() => onCocher(coeurs, true)}>
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-checkbox-circle-line"
+            iconPosition="left"
+            onClick={() => onCocher(coeurs, true)}
+          >
             {`Cocher les ${coeurs.length} compétences du cœur de métier de « ${experience.libelle} »`}
           </Button>
         </div>

@@ -48,7 +48,11 @@ export function Suggestions({ suggestions }: { suggestions: Suggestion[] }) {
           </ul>
           <div className="fr-accordions-group">
             <Accordion titleAs="h4" label={`Compétences déjà acquises (${s.competences_acquises.length})`}>
-              {s.competences_acquises.length ? <Competences liste={s.competences_acquises} /> : <p>Aucune des compétences cochées ne figure sur cette fiche.</p>}
+              {s.competences_acquises.length ? (
+                <Competences liste={s.competences_acquises} />
+              ) : (
+                <p>Aucune des compétences cochées ne figure sur cette fiche.</p>
+              )}
             </Accordion>
             <Accordion titleAs="h4" label={`Compétences à acquérir (${s.nb_competences_manquantes})`}>
               {s.nb_competences_manquantes === 0 ? (

@@ -42,7 +42,12 @@ function ServicesProches({ voie, recherche }: { voie: VoieReponse; recherche: Vo
   if (!proches || !recherche.commune || recherche.rayon_km === null) {
     return <p>Indiquez votre commune ci-dessus pour voir les services proches de chez vous qui proposent cette voie.</p>;
   }
-  const lienAnnuaire = urlAnnuaire({ commune: recherche.commune.code, rayon_km: String(recherche.rayon_km), thematique: voie.thematiques.join(','), tri: 'distance' });
+  const lienAnnuaire = urlAnnuaire({
+    commune: recherche.commune.code,
+    rayon_km: String(recherche.rayon_km),
+    thematique: voie.thematiques.join(','),
+    tri: 'distance',
+  });
   if (proches.services.length === 0) {
     return (
       <p>
@@ -126,7 +131,8 @@ export function VoiesAcces({ codeRome, libelleMetier }: Props) {
   const [lieu, setLieu] = useState<Lieu | null>(null);
   const [communeManquante, setCommuneManquante] = useState(false);
   const etat = useDonnees(
-    (signal) => lireVoies({ metier: codeRome, ...(lieu ? { commune: lieu.commune, ...(lieu.rayonKm ? { rayon_km: Number(lieu.rayonKm) } : {}) } : {}) }, signal),
+    (signal) =>
+      lireVoies({ metier: codeRome, ...(lieu ? { commune: lieu.commune, ...(lieu.rayonKm ? { rayon_km: Number(lieu.rayonKm) } : {}) } : {}) }, signal),
     [codeRome, lieu?.commune, lieu?.rayonKm],
   );
 
@@ -151,7 +157,9 @@ export function VoiesAcces({ codeRome, libelleMetier }: Props) {
                 setCommuneManquante(false);
                 choisir(v);
               }}
-              erreur={erreurCommune ?? (communeManquante ? 'Indiquez votre commune : saisissez son nom ou son code postal, puis choisissez-la dans la liste.' : null)}
+              erreur={
+                erreurCommune ?? (communeManquante ? 'Indiquez votre commune : saisissez son nom ou son code postal, puis choisissez-la dans la liste.' : null)
+              }
             />
           </div>
           <div className="fr-col-12 fr-col-md-5">

@@ -101,7 +101,11 @@ function Accueil() {
 export function PageAccueil() {
   return (
     <div className="fr-container fr-pb-6w">
-      <Breadcrumb currentPageLabel="Accueillir une personne" homeLinkProps={{ href: '/' }} segments={[{ label: 'Dossiers', linkProps: { href: URL_DOSSIERS } }]} />
+      <Breadcrumb
+        currentPageLabel="Accueillir une personne"
+        homeLinkProps={{ href: '/' }}
+        segments={[{ label: 'Dossiers', linkProps: { href: URL_DOSSIERS } }]}
+      />
       <AccesReserve permission="dossier.creer">
         <Accueil />
       </AccesReserve>

@@ -43,7 +43,8 @@ function ChangerChoix({ dossier, onEnregistre, onRecharger }: { dossier: Dossier
   if (!reponse) return null;
   const soumettre = async (e: FormEvent) => {
     e.preventDefault();
-    if (await envoyer(() => modifierDossier(dossier.id, { version: dossier.version, choix: choixAEnvoyer(choix) }), 'Le choix de la personne est enregistré.')) onEnregistre();
+    if (await envoyer(() => modifierDossier(dossier.id, { version: dossier.version, choix: choixAEnvoyer(choix) }), 'Le choix de la personne est enregistré.'))
+      onEnregistre();
   };
   return (
     <form onSubmit={(e) => void soumettre(e)} noValidate aria-labelledby="titre-changer-choix">
@@ -112,14 +113,20 @@ function Dossier({ id }: { id: string }) {
           <h2 id="titre-situation">Situation</h2>
           <Ligne terme="Situation" valeur={LIBELLES_SITUATIONS[dossier.situation.situation]} />
           <Ligne terme="Cadre" valeur={ouiNon(dossier.situation.cadre)} />
-          <Ligne terme="Diplôme le plus élevé" valeur={NIVEAUX_SAISIE.find((n) => n.valeur === dossier.situation!.niveau_diplome)?.libelle ?? `niveau ${dossier.situation.niveau_diplome}`} />
+          <Ligne
+            terme="Diplôme le plus élevé"
+            valeur={NIVEAUX_SAISIE.find((n) => n.valeur === dossier.situation!.niveau_diplome)?.libelle ?? `niveau ${dossier.situation.niveau_diplome}`}
+          />
         </section>
       )}
 
       {dossier.donnees_sensibles && (
         <section aria-labelledby="titre-sensible" className="fr-mt-4w">
           <h2 id="titre-sensible">
-            Santé et handicap <Badge small severity="warning" as="span">Donnée sensible</Badge>
+            Santé et handicap{' '}
+            <Badge small severity="warning" as="span">
+              Donnée sensible
+            </Badge>
           </h2>
           <p className="fr-text--sm">Visible de votre structure seulement, tant que la personne y consent.</p>
           <Ligne terme="Handicap reconnu" valeur={ouiNon(dossier.donnees_sensibles.handicap_reconnu)} />
@@ -133,14 +140,16 @@ function Dossier({ id }: { id: string }) {
           <h2 id="titre-orientation">Orientation</h2>
           <Ligne
             terme="Choix de la personne"
-            valeur={choix ? [choix.libelle, choix.site ? `${choix.site.nom} (${choix.site.structure.nom})` : null].filter(Boolean).join(' – ') : 'pas encore fait'}
+            valeur={
+              choix ? [choix.libelle, choix.site ? `${choix.site.nom} (${choix.site.structure.nom})` : null].filter(Boolean).join(' – ') : 'pas encore fait'
+            }
           />
           {choix?.note && <Ligne terme="Note" valeur={choix.note} />}
           <Ligne terme="Règles d’aiguillage" valeur={`version ${dossier.orientation.version_regles}`} />
           {dossier.acces.modifier && !reponse && (
             <p className="fr-text--sm">
-              La réponse complète repose sur une donnée de santé ou de handicap : elle n’est plus visible depuis que la personne a retiré son
-              consentement aux données sensibles.
+              La réponse complète repose sur une donnée de santé ou de handicap : elle n’est plus visible depuis que la personne a retiré son consentement aux
+              données sensibles.
             </p>
           )}
           {reponse && (

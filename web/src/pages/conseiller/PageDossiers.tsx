@@ -51,7 +51,9 @@ function Dossiers({ page }: { page: number }) {
                       <Lien href={urlDossier(d.id)}>{d.personne ? `${d.personne.prenom} ${d.personne.nom}` : 'Personne (identité non partagée)'}</Lien>
                     </h2>
                     <p className="fr-card__desc">
-                      {[d.personne?.commune, d.choix ? `choix : ${d.choix.libelle}` : null, `modifié le ${dateFrancaise(d.modifie_le)}`].filter(Boolean).join(' · ')}
+                      {[d.personne?.commune, d.choix ? `choix : ${d.choix.libelle}` : null, `modifié le ${dateFrancaise(d.modifie_le)}`]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </p>
                     <div className="fr-card__start">
                       <ul className="fr-badges-group">
@@ -78,7 +80,9 @@ function Dossiers({ page }: { page: number }) {
               </li>
             ))}
           </ul>
-          {etat.donnees.pagination.pages > 1 && <Pagination count={etat.donnees.pagination.pages} defaultPage={page} getPageLinkProps={(p) => ({ href: url(p) })} />}
+          {etat.donnees.pagination.pages > 1 && (
+            <Pagination count={etat.donnees.pagination.pages} defaultPage={page} getPageLinkProps={(p) => ({ href: url(p) })} />
+          )}
         </>
       )}
     </>

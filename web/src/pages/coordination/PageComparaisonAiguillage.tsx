@@ -16,8 +16,7 @@ import { naviguer } from '../../routeur.js';
 
 type Version = ListeVersions['versions'][number];
 
-const libelleVersion = (v: Version) =>
-  `${perimetre(v)} – ${v.version} (${v.en_vigueur ? 'en vigueur' : v.statut === 'publie' ? 'publiée' : 'brouillon'})`;
+const libelleVersion = (v: Version) => `${perimetre(v)} – ${v.version} (${v.en_vigueur ? 'en vigueur' : v.statut === 'publie' ? 'publiée' : 'brouillon'})`;
 
 function Resultat({ de, a }: { de: string; a: string }) {
   const [seulementEcarts, setSeulementEcarts] = useState(true);
@@ -86,7 +85,11 @@ function Comparaison({ recherche }: { recherche: string }) {
       {etat.statut === 'chargement' && <Chargement texte="Chargement des versions…" />}
       {etat.donnees && (
         <div className="fr-grid-row fr-grid-row--gutters">
-          <Select label="Version de référence" className="fr-col-12 fr-col-md-6" nativeSelectProps={{ value: de, onChange: (e) => choisir('de', e.target.value) }}>
+          <Select
+            label="Version de référence"
+            className="fr-col-12 fr-col-md-6"
+            nativeSelectProps={{ value: de, onChange: (e) => choisir('de', e.target.value) }}
+          >
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
                 {libelleVersion(v)}

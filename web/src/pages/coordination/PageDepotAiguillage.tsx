@@ -88,8 +88,8 @@ function Depot({ recherche }: { recherche: string }) {
       />
       <h1>Déposer une nouvelle version des règles</h1>
       <p>
-        La version est enregistrée comme brouillon : elle ne change aucune réponse tant qu’elle n’est pas publiée. Vous pourrez l’essayer sur les
-        profils de test et la comparer avec la version en vigueur avant de la publier.
+        La version est enregistrée comme brouillon : elle ne change aucune réponse tant qu’elle n’est pas publiée. Vous pourrez l’essayer sur les profils de
+        test et la comparer avec la version en vigueur avant de la publier.
       </p>
       {erreur && (
         <Alert
@@ -160,7 +160,14 @@ function Depot({ recherche }: { recherche: string }) {
               label="Contenu des règles (JSON)"
               hintText="Opérateurs, règles (conditions sur l’âge, la situation, le diplôme…), ordre de recommandation par situation, autres orientations."
               {...etat(erreurJson ?? (erreursContenu.length ? 'Le contenu comporte des erreurs : voir la liste en haut de la page.' : undefined))}
-              nativeTextAreaProps={{ name: 'contenu', value: texte, onChange: (e) => setTexte(e.target.value), className: 'fr-input trj-json', spellCheck: false, required: true }}
+              nativeTextAreaProps={{
+                name: 'contenu',
+                value: texte,
+                onChange: (e) => setTexte(e.target.value),
+                className: 'fr-input trj-json',
+                spellCheck: false,
+                required: true,
+              }}
             />
           )}
           <div className="fr-col-12">

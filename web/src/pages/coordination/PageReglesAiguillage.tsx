@@ -75,8 +75,8 @@ function Regles({ recherche }: { recherche: string }) {
       <Breadcrumb currentPageLabel="Règles d’aiguillage" homeLinkProps={{ href: '/' }} segments={[]} />
       <h1>Règles d’aiguillage</h1>
       <p>
-        Les règles disent quels opérateurs du conseil en évolution professionnelle sont compétents pour une personne, et lequel lui convient le mieux.
-        Chaque région part des règles nationales et peut publier les siennes, après les avoir essayées sur la table des profils de test.
+        Les règles disent quels opérateurs du conseil en évolution professionnelle sont compétents pour une personne, et lequel lui convient le mieux. Chaque
+        région part des règles nationales et peut publier les siennes, après les avoir essayées sur la table des profils de test.
       </p>
       {regions === undefined && <Chargement texte="Chargement de vos régions…" />}
       {regions?.length === 0 && <p>Votre compte ne coordonne aucune région.</p>}

@@ -48,8 +48,8 @@ function Publication({ version, onPubliee }: { version: DetailVersion; onPubliee
       {confirmer ? (
         <>
           <p>
-            Une fois publiée, cette version répondra à toutes les demandes {version.region_code ? `de la région ${version.region_code}` : 'du pays'} à
-            partir du {dateLisible(version.date_effet)}. Elle ne pourra plus être modifiée. Confirmez-vous la publication ?
+            Une fois publiée, cette version répondra à toutes les demandes {version.region_code ? `de la région ${version.region_code}` : 'du pays'} à partir du{' '}
+            {dateLisible(version.date_effet)}. Elle ne pourra plus être modifiée. Confirmez-vous la publication ?
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>

@@ -37,8 +37,8 @@ function MonJournal({ page }: { page: number }) {
       <Breadcrumb currentPageLabel="Qui a consulté mes données" homeLinkProps={{ href: '/' }} segments={[]} />
       <h1>Qui a consulté mes données</h1>
       <p>
-        Chaque consultation ou modification de vos données par un agent du réseau est enregistrée : vous voyez ici son prénom, sa
-        structure, ce qu’il a fait et quand. Si un accès vous paraît injustifié, adressez-vous à la structure concernée.
+        Chaque consultation ou modification de vos données par un agent du réseau est enregistrée : vous voyez ici son prénom, sa structure, ce qu’il a fait et
+        quand. Si un accès vous paraît injustifié, adressez-vous à la structure concernée.
       </p>
       {etat.statut === 'erreur' && <AvisErreur erreur={etat.erreur} titre="La liste n’a pas pu être affichée" />}
       {etat.statut === 'chargement' && <Chargement texte="Chargement de la liste des accès…" />}

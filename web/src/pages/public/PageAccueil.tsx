@@ -33,8 +33,8 @@ export function PageAccueil() {
         <div className="fr-container">
           <h1>{marque.service}</h1>
           <p className="fr-text--lead">
-            Orientation, conseil en évolution professionnelle, emploi, formation : trouvez près de chez vous le bon interlocuteur
-            du service public régional de l’orientation.
+            Orientation, conseil en évolution professionnelle, emploi, formation : trouvez près de chez vous le bon interlocuteur du service public régional de
+            l’orientation.
           </p>
           <form onSubmit={(e) => void soumettre(e)} aria-labelledby="titre-recherche-accueil" className="trj-recherche-accueil" noValidate>
             <h2 id="titre-recherche-accueil" className="fr-h4">
@@ -49,12 +49,7 @@ export function PageAccueil() {
                 />
               </div>
               <div className="fr-col-12 fr-col-md-5">
-                <ChampCommune
-                  label="Commune"
-                  valeur={commune}
-                  onChange={choisir}
-                  erreur={erreurCommune}
-                />
+                <ChampCommune label="Commune" valeur={commune} onChange={choisir} erreur={erreurCommune} />
               </div>
               <div className="fr-col-12 fr-col-md-2 trj-bouton-recherche">
                 <Button type="submit" iconId="fr-icon-search-line" iconPosition="left" disabled={envoi}>
@@ -76,9 +71,9 @@ export function PageAccueil() {
         </ul>
         <h2 className="fr-mt-6w">Un réseau de partenaires</h2>
         <p>
-          L’annuaire réunit les lieux d’accueil du réseau : France Travail, Apec, missions locales, Cap emploi, opérateurs du
-          conseil en évolution professionnelle, centres d’information et d’orientation, points information jeunesse… Chaque fiche
-          indique sa source et la date de ses données. Les structures marquées « Démonstration » sont fictives.
+          L’annuaire réunit les lieux d’accueil du réseau : France Travail, Apec, missions locales, Cap emploi, opérateurs du conseil en évolution
+          professionnelle, centres d’information et d’orientation, points information jeunesse… Chaque fiche indique sa source et la date de ses données. Les
+          structures marquées « Démonstration » sont fictives.
         </p>
       </div>
     </>

@@ -40,7 +40,9 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
   const nomCommune = donnees?.recherche.commune?.code === criteres.commune ? (donnees.recherche.commune?.nom ?? null) : null;
 
   useTitrePage(
-    resultats.statut === 'pret' ? `${titreResultats(total, totalExact)}${criteres.page > 1 ? ` (page ${criteres.page})` : ''} – Trouver un service` : 'Trouver un service',
+    resultats.statut === 'pret'
+      ? `${titreResultats(total, totalExact)}${criteres.page > 1 ? ` (page ${criteres.page})` : ''} – Trouver un service`
+      : 'Trouver un service',
   );
 
   // After a search or a page change made here, reading continues at the results.
@@ -57,10 +59,7 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
   };
 
   const enChargement = resultats.statut === 'chargement';
-  const phraseRecherche = [
-    criteres.q ? `« ${criteres.q} »` : null,
-    nomCommune ? `autour de ${nomCommune} (${donnees?.recherche.rayon_km ?? 30} km)` : null,
-  ]
+  const phraseRecherche = [criteres.q ? `« ${criteres.q} »` : null, nomCommune ? `autour de ${nomCommune} (${donnees?.recherche.rayon_km ?? 30} km)` : null]
     .filter(Boolean)
     .join(' ');
 
@@ -96,8 +95,8 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
               </h2>
               {!totalExact && (
                 <p className="fr-text--sm">
-                  Le classement porte sur {nombre.format(total)} d’entre eux{nomCommune ? ', les plus proches' : ''} : précisez le
-                  besoin, la commune ou un filtre pour resserrer la recherche.
+                  Le classement porte sur {nombre.format(total)} d’entre eux{nomCommune ? ', les plus proches' : ''} : précisez le besoin, la commune ou un
+                  filtre pour resserrer la recherche.
                 </p>
               )}
               {donnees.recherche.termes_corriges.length > 0 && (
@@ -142,8 +141,7 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
                         <CarteResultats services={donnees.services} codeCommune={criteres.commune || null} />
                       </Suspense>
                       <p className="fr-text--xs fr-mt-1w">
-                        Fond : limites des départements (référentiel géographique officiel). Les positions approximatives sont placées au
-                        centre de la commune.
+                        Fond : limites des départements (référentiel géographique officiel). Les positions approximatives sont placées au centre de la commune.
                       </p>
                     </div>
                   </section>

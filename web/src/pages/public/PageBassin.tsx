@@ -60,17 +60,20 @@ export function PageBassin({ code }: { code: string }) {
         <>
           <h1>Bassin d’emploi {donnees.bassin.libelle}</h1>
           <p className="fr-text--lead">
-            {donnees.bassin.departements.map((d) => `${d.nom} (${d.code})`).join(' et ')}, région {donnees.bassin.region.nom}. Bassin n°{' '}
-            {donnees.bassin.code} de l’enquête Besoins en main-d’œuvre.
+            {donnees.bassin.departements.map((d) => `${d.nom} (${d.code})`).join(' et ')}, région {donnees.bassin.region.nom}. Bassin n° {donnees.bassin.code}{' '}
+            de l’enquête Besoins en main-d’œuvre.
           </p>
 
           <h2>Les métiers aux projets de recrutement les plus nombreux</h2>
-          <TableauMetiers legende={`Projets de recrutement ${donnees.recrutements.annee ?? ''}, du plus grand nombre au plus petit`} lignes={donnees.recrutements.plus_de_projets} />
+          <TableauMetiers
+            legende={`Projets de recrutement ${donnees.recrutements.annee ?? ''}, du plus grand nombre au plus petit`}
+            lignes={donnees.recrutements.plus_de_projets}
+          />
 
           <h2>Les métiers où recruter est le plus difficile</h2>
           <p>
-            Par part de projets jugés difficiles, parmi les métiers d’au moins {donnees.recrutements.min_projets} projets (en deçà, quelques
-            projets suffiraient à faire une part élevée). Un effectif couvert par le secret statistique n’est pas classé.
+            Par part de projets jugés difficiles, parmi les métiers d’au moins {donnees.recrutements.min_projets} projets (en deçà, quelques projets suffiraient
+            à faire une part élevée). Un effectif couvert par le secret statistique n’est pas classé.
           </p>
           <TableauMetiers legende="Part des projets jugés difficiles, de la plus forte à la plus faible" lignes={donnees.recrutements.plus_difficiles_part} />
           <TableauMetiers legende="Nombre de projets jugés difficiles, du plus grand au plus petit" lignes={donnees.recrutements.plus_difficiles_nombre} />

@@ -69,7 +69,9 @@ function FicheIndisponible({ erreur }: { erreur: ErreurApi }) {
 
 function Fiche({ fiche }: { fiche: FicheMetier }) {
   const questionnaire = useDonnees((signal) => lireQuestionnaire(signal), []);
-  const coeurs = fiche.competences.savoir_faire.flatMap((c) => c.macro_competences.flatMap((m) => m.competences)).filter((c) => c.coeur_metier === 'principale');
+  const coeurs = fiche.competences.savoir_faire
+    .flatMap((c) => c.macro_competences.flatMap((m) => m.competences))
+    .filter((c) => c.coeur_metier === 'principale');
   return (
     <>
       <h1 className="fr-mb-1w">{fiche.libelle}</h1>

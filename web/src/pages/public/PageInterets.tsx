@@ -125,8 +125,8 @@ export function PageInterets() {
       />
       <h1>Mes centres d’intérêt</h1>
       <p className="fr-text--lead">
-        Ce que vous aimez faire, en quelques minutes : des familles de métiers à explorer, à partir des six types d’intérêts professionnels que le
-        répertoire des métiers associe à chaque fiche. Rien n’est enregistré.
+        Ce que vous aimez faire, en quelques minutes : des familles de métiers à explorer, à partir des six types d’intérêts professionnels que le répertoire
+        des métiers associe à chaque fiche. Rien n’est enregistré.
       </p>
       {questionnaire.statut === 'chargement' && <Chargement texte="Chargement du questionnaire…" />}
       {questionnaire.statut === 'erreur' && <AvisErreur erreur={questionnaire.erreur} titre="Le questionnaire n’a pas pu être chargé" />}

@@ -107,8 +107,8 @@ function Invitation({ jeton }: { jeton: string }) {
           />
         ) : (
           <p>
-            Vous avez déjà un compte avec l’adresse {invitation.email} ?{' '}
-            <Lien href={avecRetour('/connexion', urlInvitation(jeton))}>Connectez-vous</Lien>, vous reviendrez ici pour accepter l’invitation.
+            Vous avez déjà un compte avec l’adresse {invitation.email} ? <Lien href={avecRetour('/connexion', urlInvitation(jeton))}>Connectez-vous</Lien>, vous
+            reviendrez ici pour accepter l’invitation.
           </p>
         )}
         <FormulaireAcceptation jeton={jeton} email={invitation.email} onAcceptee={() => setIssue('compte_cree')} />

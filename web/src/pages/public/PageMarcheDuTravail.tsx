@@ -20,8 +20,8 @@ export function PageMarcheDuTravail({ recherche }: { recherche: string }) {
         <div className="fr-col-12 fr-col-lg-10">
           <h1>Le marché du travail près de chez vous</h1>
           <p className="fr-text--lead">
-            Combien d’employeurs prévoient de recruter dans un métier autour d’une commune, si ces recrutements sont jugés difficiles, et comment
-            évolue le chômage de la zone.
+            Combien d’employeurs prévoient de recruter dans un métier autour d’une commune, si ces recrutements sont jugés difficiles, et comment évolue le
+            chômage de la zone.
           </p>
           <PerspectivesLocales key={rome?.code ?? ''} {...(rome ? { rome } : {})} />
         </div>

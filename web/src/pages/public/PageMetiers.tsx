@@ -51,8 +51,8 @@ export function PageMetiers({ recherche }: { recherche: string }) {
       <Breadcrumb currentPageLabel="Rechercher un métier" homeLinkProps={{ href: '/' }} segments={[]} />
       <h1>Rechercher un métier</h1>
       <p className="fr-text--lead">
-        Les fiches du répertoire opérationnel des métiers et des emplois de France Travail (ROME 4.0) : ce que fait le professionnel, comment on y accède, les compétences
-        demandées et les métiers proches.
+        Les fiches du répertoire opérationnel des métiers et des emplois de France Travail (ROME 4.0) : ce que fait le professionnel, comment on y accède, les
+        compétences demandées et les métiers proches.
       </p>
       <FormulaireRechercheMetier
         label="Intitulé du métier ou code ROME"

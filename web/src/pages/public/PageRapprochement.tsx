@@ -48,7 +48,9 @@ function useExperienceDepuis(recherche: string, ajouter: (e: ExperienceChoisie) 
 export function PageRapprochement({ recherche }: { recherche: string }) {
   useTitrePage('Rapprocher mes compétences des métiers');
   const [etat, setEtat] = useEtatSession<EtatRapprochement>(CLE_SESSION, ETAT_VIDE, estEtatRapprochement);
-  const [envoi, setEnvoi] = useState<{ statut: 'repos' } | { statut: 'incomplet' } | { statut: 'chargement' } | { statut: 'erreur'; erreur: ErreurApi }>({ statut: 'repos' });
+  const [envoi, setEnvoi] = useState<{ statut: 'repos' } | { statut: 'incomplet' } | { statut: 'chargement' } | { statut: 'erreur'; erreur: ErreurApi }>({
+    statut: 'repos',
+  });
   const [annonce, setAnnonce] = useState('');
   const titreExperiences = useRef<HTMLHeadingElement>(null);
   const titreResultats = useRef<HTMLHeadingElement>(null);
@@ -64,7 +66,8 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
 
   const ajouter = (e: ExperienceChoisie) => {
     if (cles.includes(cleExperience(e.experience))) setAnnonce(`« ${e.libelle} » figure déjà dans vos expériences.`);
-    else if (experiences.length >= EXPERIENCES_PAGE_MAX) setAnnonce(`« ${e.libelle} » n’a pas été ajouté : retirez d’abord une de vos ${EXPERIENCES_PAGE_MAX} expériences.`);
+    else if (experiences.length >= EXPERIENCES_PAGE_MAX)
+      setAnnonce(`« ${e.libelle} » n’a pas été ajouté : retirez d’abord une de vos ${EXPERIENCES_PAGE_MAX} expériences.`);
     else {
       modifier((avant) => ({ ...avant, experiences: [...avant.experiences, e] }));
       setAnnonce(`« ${e.libelle} » ajouté à vos expériences.`);
@@ -114,8 +117,8 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
       />
       <h1>Rapprocher mes compétences des métiers</h1>
       <p className="fr-text--lead">
-        Indiquez jusqu’à {EXPERIENCES_PAGE_MAX} métiers que vous avez exercés et cochez ce que vous savez faire : les métiers du répertoire les plus
-        proches de votre parcours s’affichent, chacun expliqué. Rien n’est enregistré.
+        Indiquez jusqu’à {EXPERIENCES_PAGE_MAX} métiers que vous avez exercés et cochez ce que vous savez faire : les métiers du répertoire les plus proches de
+        votre parcours s’affichent, chacun expliqué. Rien n’est enregistré.
       </p>
 
       <section aria-labelledby="titre-experiences">
@@ -155,8 +158,8 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
         ) : (
           <>
             <p>
-              Cochez ce que vous savez faire ({cochees.length} coché{cochees.length > 1 ? 'es' : 'e'}). Sans rien cocher, toutes les compétences de
-              vos expériences sont prises en compte.
+              Cochez ce que vous savez faire ({cochees.length} coché{cochees.length > 1 ? 'es' : 'e'}). Sans rien cocher, toutes les compétences de vos
+              expériences sont prises en compte.
             </p>
             {experiences.map((e) => (
               <CompetencesExperience key={cleExperience(e.experience)} experience={e} cochees={cocheesSet} onCocher={cocher} />
@@ -172,7 +175,13 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
       </div>
       {envoi.statut === 'chargement' && <Chargement texte="Recherche des métiers proches de votre parcours…" />}
       {envoi.statut === 'incomplet' && (
-        <Alert className="fr-my-3w" severity="error" small role="alert" description="Indiquez au moins une expérience ou cochez une compétence, puis réessayez." />
+        <Alert
+          className="fr-my-3w"
+          severity="error"
+          small
+          role="alert"
+          description="Indiquez au moins une expérience ou cochez une compétence, puis réessayez."
+        />
       )}
       {envoi.statut === 'erreur' && <AvisErreur erreur={envoi.erreur} titre="Le rapprochement n’a pas abouti" />}
 
@@ -195,8 +204,8 @@ export function PageRapprochement({ recherche }: { recherche: string }) {
             <Suggestions suggestions={resultat.suggestions} />
           )}
           <p className="fr-text--xs">
-            Classement calculé sur le {resultat.version.libelle} : part des compétences de chaque fiche déjà acquises (celles du cœur du métier
-            comptent double), et mobilités que le ROME cite depuis vos expériences.
+            Classement calculé sur le {resultat.version.libelle} : part des compétences de chaque fiche déjà acquises (celles du cœur du métier comptent
+            double), et mobilités que le ROME cite depuis vos expériences.
           </p>
         </section>
       )}

@@ -67,9 +67,7 @@ export function PageService({ id }: { id: string }) {
         {service.structure.reseau && <> – réseau {service.structure.reseau.libelle}</>}
       </p>
       {service.demonstration && (
-        <p className="fr-text--sm trj-avertissement-demo">
-          Ce service appartient au territoire de démonstration : ses informations sont fictives.
-        </p>
+        <p className="fr-text--sm trj-avertissement-demo">Ce service appartient au territoire de démonstration : ses informations sont fictives.</p>
       )}
       <div className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-7">
@@ -93,7 +91,13 @@ export function PageService({ id }: { id: string }) {
           )}
           {service.lien_mobilisation && (
             <p>
-              <a className="fr-link" href={lienWeb(service.lien_mobilisation)} target="_blank" rel="noopener noreferrer" title={`Demander ce service : ${service.nom} – nouvelle fenêtre`}>
+              <a
+                className="fr-link"
+                href={lienWeb(service.lien_mobilisation)}
+                target="_blank"
+                rel="noopener noreferrer"
+                title={`Demander ce service : ${service.nom} – nouvelle fenêtre`}
+              >
                 Demander ce service en ligne
               </a>
             </p>

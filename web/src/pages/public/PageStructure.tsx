@@ -98,9 +98,7 @@ export function PageStructure({ id }: { id: string }) {
           <SignalerErreur structureId={structure.id} objet={{ type: 'structure', id: structure.id }} sujet="cette structure" />
         </div>
         <div className="fr-col-12 fr-col-md-5">
-          <h2 className="fr-h4">
-            {structure.sites.length > 1 ? `Lieux d’accueil (${structure.sites.length})` : 'Lieu d’accueil'}
-          </h2>
+          <h2 className="fr-h4">{structure.sites.length > 1 ? `Lieux d’accueil (${structure.sites.length})` : 'Lieu d’accueil'}</h2>
           {structure.sites.length === 0 ? <p>Aucun lieu d’accueil publié.</p> : structure.sites.map((s) => <FicheLieu key={s.id} lieu={s} />)}
         </div>
       </div>

@@ -32,8 +32,7 @@ export function PageTrouverMonConseiller() {
                 Vos conseillers
               </h1>
               <p>
-                Pour une personne de {reponses.age} ans ({reponses.situation ? LIBELLES_SITUATIONS[reponses.situation] : ''}) qui habite{' '}
-                {resultat.commune.nom}.
+                Pour une personne de {reponses.age} ans ({reponses.situation ? LIBELLES_SITUATIONS[reponses.situation] : ''}) qui habite {resultat.commune.nom}.
               </p>
               <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mb-3w">
                 <li>
@@ -60,8 +59,7 @@ export function PageTrouverMonConseiller() {
             <>
               <h1>Trouver mon conseiller</h1>
               <p className="fr-text--lead">
-                Quelques questions pour savoir quels conseillers peuvent vous accompagner gratuitement dans votre projet professionnel, et où les
-                rencontrer.
+                Quelques questions pour savoir quels conseillers peuvent vous accompagner gratuitement dans votre projet professionnel, et où les rencontrer.
               </p>
               <p className="fr-text--sm">Vos réponses ne sont pas enregistrées : elles servent seulement à calculer la réponse.</p>
               <FormulaireProfil reponses={reponses} onChange={setReponses} onResultat={setResultat} />

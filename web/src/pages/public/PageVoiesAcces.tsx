@@ -14,8 +14,8 @@ export function PageVoiesAcces({ recherche }: { recherche: string }) {
       <Breadcrumb currentPageLabel="Voies d’accès à un métier" homeLinkProps={{ href: '/' }} segments={[]} />
       <h1>Voies d’accès à un métier</h1>
       <p className="fr-text--lead">
-        Se former, faire valider son expérience, faire un bilan de compétences, découvrir le métier en immersion ou créer son entreprise : ce que chaque
-        voie demande, et les services près de chez vous qui vous y accompagnent.
+        Se former, faire valider son expérience, faire un bilan de compétences, découvrir le métier en immersion ou créer son entreprise : ce que chaque voie
+        demande, et les services près de chez vous qui vous y accompagnent.
       </p>
       <VoiesAcces {...(metier ? { codeRome: metier } : {})} />
     </div>

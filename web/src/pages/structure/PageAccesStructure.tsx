@@ -39,8 +39,8 @@ function JournalStructure({ id, page }: { id: string; page: number }) {
       <Breadcrumb currentPageLabel="Journal des accès" homeLinkProps={{ href: '/' }} segments={[]} />
       <h1>Journal des accès{nomStructure ? ` : ${nomStructure}` : ''}</h1>
       <p>
-        Qui a consulté ou modifié les données que votre structure détient, quand, et si l’accès a été donné. Votre consultation de ce journal
-        est elle-même enregistrée.
+        Qui a consulté ou modifié les données que votre structure détient, quand, et si l’accès a été donné. Votre consultation de ce journal est elle-même
+        enregistrée.
       </p>
       {etat.statut === 'erreur' && <AvisErreur erreur={etat.erreur} titre="Le journal n’a pas pu être affiché" />}
       {etat.statut === 'chargement' && <Chargement texte="Chargement du journal des accès…" />}

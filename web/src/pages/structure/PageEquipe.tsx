@@ -110,7 +110,11 @@ function Equipe({ id }: { id: string }) {
 
   return (
     <div className="fr-container fr-pb-6w">
-      <Breadcrumb currentPageLabel="Équipe" homeLinkProps={{ href: '/' }} segments={[{ label: structure.nom, linkProps: { href: `/structures/${encodeURIComponent(structure.id)}` } }]} />
+      <Breadcrumb
+        currentPageLabel="Équipe"
+        homeLinkProps={{ href: '/' }}
+        segments={[{ label: structure.nom, linkProps: { href: `/structures/${encodeURIComponent(structure.id)}` } }]}
+      />
       <h1>Équipe : {structure.nom}</h1>
       <p>
         {gerer

@@ -75,7 +75,11 @@ function GestionStructure({ id, onglet }: { id: string; onglet: Onglet }) {
 
   const recharger = () => setRechargement((n) => n + 1);
   const filAriane = (
-    <Breadcrumb currentPageLabel={structure?.nom ?? 'Structure'} homeLinkProps={{ href: '/' }} segments={[{ label: 'Gérer mes structures', linkProps: { href: URL_GESTION } }]} />
+    <Breadcrumb
+      currentPageLabel={structure?.nom ?? 'Structure'}
+      homeLinkProps={{ href: '/' }}
+      segments={[{ label: 'Gérer mes structures', linkProps: { href: URL_GESTION } }]}
+    />
   );
   if (!structure) {
     return (
@@ -165,7 +169,12 @@ function GestionStructure({ id, onglet }: { id: string; onglet: Onglet }) {
         </Lien>
       </p>
       <Fraicheur structure={structure} onConfirmee={setStructure} onRecharger={recharger} />
-      <Tabs label="Parties de la fiche" tabs={[...ONGLETS]} selectedTabId={onglet} onTabChange={(tabId) => naviguer(urlGestion(structure.id, tabId), { remplacer: true })}>
+      <Tabs
+        label="Parties de la fiche"
+        tabs={[...ONGLETS]}
+        selectedTabId={onglet}
+        onTabChange={(tabId) => naviguer(urlGestion(structure.id, tabId), { remplacer: true })}
+      >
         {contenu[onglet]()}
       </Tabs>
     </div>

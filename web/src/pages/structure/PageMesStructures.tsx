@@ -69,15 +69,24 @@ function MesStructures({ q, page }: { q: string; page: number }) {
                     </h2>
                     <p className="fr-card__desc">
                       {[s.reseau?.libelle, s.commune?.nom].filter(Boolean).join(' · ')}
-                      {s.demonstration && <> <BadgeDemonstration small /></>}
+                      {s.demonstration && (
+                        <>
+                          {' '}
+                          <BadgeDemonstration small />
+                        </>
+                      )}
                     </p>
                     <div className="fr-card__start">
                       <ul className="fr-badges-group">
                         <li>
                           {s.confirme_le ? (
-                            <Badge small severity="success">Confirmée le {dateFrancaise(s.confirme_le)}</Badge>
+                            <Badge small severity="success">
+                              Confirmée le {dateFrancaise(s.confirme_le)}
+                            </Badge>
                           ) : (
-                            <Badge small severity="warning">Jamais confirmée</Badge>
+                            <Badge small severity="warning">
+                              Jamais confirmée
+                            </Badge>
                           )}
                         </li>
                         {s.signalements_ouverts > 0 && (
