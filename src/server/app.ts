@@ -211,7 +211,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (existsSync(webDist)) {
     // Files are served by this one declared route, not by routes the plugin would add per file.
-    await app.register(fastifyStatic, { root: webDist, serve: false });
+    // The build writes .br and .gz copies (web/poids-des-pages.ts): sent as they are to browsers that accept them.
+    await app.register(fastifyStatic, { root: webDist, serve: false, preCompressed: true });
     app.get('/*', { config: { access: { public: 'pages et ressources publiques du site' } }, schema: { hide: true } }, (req, reply) => {
       const chemin = req.url.split('?')[0]!;
       if (chemin.startsWith('/api/')) return reply.callNotFound();

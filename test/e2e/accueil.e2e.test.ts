@@ -62,6 +62,7 @@ describe('accueil d’une personne par un conseiller', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Réponse pour la personne reçue' }).waitFor();
     await page.getByRole('region', { name: 'France Travail' }).waitFor();
+    await page.getByRole('button', { name: 'Afficher la carte' }).click();
     await page.waitForFunction(() => document.querySelector('.trj-carte')?.getAttribute('data-etat') === 'prete');
     await verifierAccessibilite(page);
 

@@ -75,6 +75,8 @@ describe('« Trouver mon conseiller », sur un téléphone', () => {
     await franceTravail.getByRole('link', { name: '39 49' }).waitFor();
     await franceTravail.getByText('Une pièce d’identité').waitFor();
 
+    // The map is fetched on demand (it weighs more than the page).
+    await page.getByRole('button', { name: 'Afficher la carte' }).click();
     const carte = page.locator('.trj-carte');
     await page.waitForFunction(() => document.querySelector('.trj-carte')?.getAttribute('data-etat') === 'prete');
     expect(Number(await carte.getAttribute('data-marqueurs'))).toBeGreaterThan(3);

@@ -101,6 +101,7 @@ describe('sur téléphone (375 × 800)', () => {
     await resultat.waitFor();
     const carteResultat = await carte.boundingBox();
     expect(carteResultat && carteResultat.width > 250).toBe(true);
+    await page.getByRole('button', { name: 'Afficher la carte' }).click();
     await page.locator('.trj-carte[data-etat="prete"]').waitFor({ timeout: 30_000 });
     await sansDefilementHorizontal(page);
     await verifierAccessibilite(page);

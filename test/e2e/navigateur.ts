@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/server/config.js';
@@ -146,4 +146,17 @@ export async function tabulerJusqua(page: Page, motif: RegExp, maximum = 80): Pr
 export async function sansDefilementHorizontal(page: Page): Promise<void> {
   const largeurs = await page.evaluate(() => ({ document: document.documentElement.scrollWidth, fenetre: window.innerWidth }));
   expect(largeurs.document).toBeLessThanOrEqual(largeurs.fenetre);
+}
+
+/** Records the JavaScript a page downloads from now on; the function returned sums what came over the network. */
+export function relevesJavaScript(page: Page): () => Promise<{ octets: number; encodages: string[] }> {
+  const reponses: Response[] = [];
+  page.on('response', (r) => {
+    if (/\.m?js$/.test(new URL(r.url()).pathname)) reponses.push(r);
+  });
+  return async () => {
+    // responseBodySize is the body as transferred, that is compressed when the server compressed it.
+    const tailles = await Promise.all(reponses.map(async (r) => (await r.request().sizes()).responseBodySize));
+    return { octets: tailles.reduce((a, b) => a + b, 0), encodages: [...new Set(reponses.map((r) => r.headers()['content-encoding'] ?? 'aucun'))] };
+  };
 }

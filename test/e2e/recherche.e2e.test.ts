@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
+import { demarrerParcours, nouvellePage, type Parcours, relevesJavaScript, sansDefilementHorizontal, verifierAccessibilite } from './navigateur.js';
 
 let parcours: Parcours;
 
@@ -42,8 +42,9 @@ describe('rechercher un service par besoin et par lieu', () => {
     expect(await resultat.textContent()).toContain('Réseau : Centre interinstitutionnel de bilan de compétences (CIBC)');
     expect(await resultat.textContent()).toMatch(/À (moins de 100 m|[\d,]+ km)/);
 
-    // The map: the departement outlines drawn on a canvas, a marker for the result.
+    // The map, once asked for: the departement outlines drawn on a canvas, a marker for the result.
     const carte = page.getByRole('region', { name: 'Carte des résultats' });
+    await carte.getByRole('button', { name: 'Afficher la carte' }).click();
     await carte.locator('.trj-carte[data-etat="prete"]').waitFor({ timeout: 30_000 });
     const toile = carte.locator('canvas');
     const taille = await toile.boundingBox();
@@ -83,6 +84,35 @@ describe('rechercher un service par besoin et par lieu', () => {
     await titre.waitFor();
     expect(await page.getByLabel('Votre besoin').inputValue()).toBe('bilan de compétences');
     await expect.poll(() => commune.inputValue()).toMatch(/^Limoges/);
+    expect(erreurs).toEqual([]);
+  });
+
+  it.each([
+    ['un ordinateur', 1280],
+    ['un téléphone', 375],
+  ])('sur %s, une première visite de l’annuaire télécharge moins de 300 ko de JavaScript compressé ; la carte vient à la demande', async (_, largeur) => {
+    const { page, erreurs } = await nouvellePage(parcours, { largeur });
+    const javascript = relevesJavaScript(page);
+    await page.goto('/annuaire?q=bilan%20de%20comp%C3%A9tences&commune=87085');
+    await page.getByRole('heading', { level: 2, name: /service.* trouvé/ }).waitFor();
+    await page.getByRole('region', { name: 'Liste des résultats' }).getByRole('listitem').first().waitFor();
+    const premiereVisite = await javascript();
+    expect(premiereVisite.octets).toBeGreaterThan(0);
+    expect(premiereVisite.octets).toBeLessThanOrEqual(300_000);
+    expect(premiereVisite.encodages).toEqual(['br']);
+    const carte = page.getByRole('region', { name: 'Carte des résultats' });
+    expect(await carte.locator('canvas').count()).toBe(0);
+    await sansDefilementHorizontal(page);
+    await verifierAccessibilite(page);
+
+    await carte.getByRole('button', { name: 'Afficher la carte' }).click();
+    await carte.locator('.trj-carte[data-etat="prete"]').waitFor({ timeout: 30_000 });
+    expect((await javascript()).octets).toBeGreaterThan(premiereVisite.octets);
+    await verifierAccessibilite(page);
+
+    // The choice is remembered on the device: the next search shows its map at once.
+    await page.goto('/annuaire?q=bilan%20de%20comp%C3%A9tences&commune=33063');
+    await page.getByRole('region', { name: 'Carte des résultats' }).locator('.trj-carte[data-etat="prete"]').waitFor({ timeout: 30_000 });
     expect(erreurs).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { lireMarque } from './api/annuaire.js';
 import type { Marque } from './api/types.js';
+import { Chargement } from './components/Chargement.js';
 import { Gabarit } from './components/Gabarit.js';
 import { MarqueContexte, marqueParDefaut } from './components/marque.js';
 import { FournisseurSession } from './features/identite/SessionContexte.js';
@@ -40,7 +41,10 @@ export function App() {
     <MarqueContexte.Provider value={marque}>
       <FournisseurSession>
         <Gabarit chemin={chemin}>
-          <Page chemin={chemin} recherche={recherche} />
+          {/* Pages are fetched on first visit (routes.tsx); the frame stays while one arrives. */}
+          <Suspense fallback={<Chargement texte="Chargement de la page…" />}>
+            <Page chemin={chemin} recherche={recherche} />
+          </Suspense>
         </Gabarit>
       </FournisseurSession>
     </MarqueContexte.Provider>

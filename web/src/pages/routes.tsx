@@ -1,31 +1,40 @@
-import type { ReactNode } from 'react';
-import { PageSecondFacteur } from './connecte/PageSecondFacteur.js';
-import { PageAccueil as PageAccueilConseiller } from './conseiller/PageAccueil.js';
-import { PageDossier } from './conseiller/PageDossier.js';
-import { PageDossiers } from './conseiller/PageDossiers.js';
-import { PageComparaisonAiguillage } from './coordination/PageComparaisonAiguillage.js';
-import { PageDepotAiguillage } from './coordination/PageDepotAiguillage.js';
-import { PageReglesAiguillage } from './coordination/PageReglesAiguillage.js';
-import { PageVersionAiguillage } from './coordination/PageVersionAiguillage.js';
-import { PageMesAcces } from './personne/PageMesAcces.js';
-import { PageAccueil } from './public/PageAccueil.js';
-import { PageAnnuaire } from './public/PageAnnuaire.js';
-import { PageBassin } from './public/PageBassin.js';
-import { PageConnexion } from './public/PageConnexion.js';
-import { PageFicheMetier } from './public/PageFicheMetier.js';
-import { PageInterets } from './public/PageInterets.js';
-import { PageInvitation } from './public/PageInvitation.js';
-import { PageMarcheDuTravail } from './public/PageMarcheDuTravail.js';
-import { PageMetiers } from './public/PageMetiers.js';
-import { PageRapprochement } from './public/PageRapprochement.js';
-import { PageService } from './public/PageService.js';
-import { PageStructure } from './public/PageStructure.js';
-import { PageTrouverMonConseiller } from './public/PageTrouverMonConseiller.js';
-import { PageVoiesAcces } from './public/PageVoiesAcces.js';
-import { PageEquipe } from './structure/PageEquipe.js';
-import { PageGestionStructure } from './structure/PageGestionStructure.js';
-import { PageMesStructures } from './structure/PageMesStructures.js';
-import { PageAccesStructure } from './structure/PageAccesStructure.js';
+import { type ComponentType, lazy, type ReactNode } from 'react';
+
+/**
+ * Each page is its own chunk, fetched when its address is first visited: a person opening the
+ * directory on a phone downloads the directory, not the coordination pages or the map library.
+ */
+function pageDiffere<P extends object>(charger: () => Promise<ComponentType<P>>) {
+  return lazy(async () => ({ default: await charger() }));
+}
+
+const PageSecondFacteur = pageDiffere(() => import('./connecte/PageSecondFacteur.js').then((m) => m.PageSecondFacteur));
+const PageAccueilConseiller = pageDiffere(() => import('./conseiller/PageAccueil.js').then((m) => m.PageAccueil));
+const PageDossier = pageDiffere(() => import('./conseiller/PageDossier.js').then((m) => m.PageDossier));
+const PageDossiers = pageDiffere(() => import('./conseiller/PageDossiers.js').then((m) => m.PageDossiers));
+const PageComparaisonAiguillage = pageDiffere(() => import('./coordination/PageComparaisonAiguillage.js').then((m) => m.PageComparaisonAiguillage));
+const PageDepotAiguillage = pageDiffere(() => import('./coordination/PageDepotAiguillage.js').then((m) => m.PageDepotAiguillage));
+const PageReglesAiguillage = pageDiffere(() => import('./coordination/PageReglesAiguillage.js').then((m) => m.PageReglesAiguillage));
+const PageVersionAiguillage = pageDiffere(() => import('./coordination/PageVersionAiguillage.js').then((m) => m.PageVersionAiguillage));
+const PageMesAcces = pageDiffere(() => import('./personne/PageMesAcces.js').then((m) => m.PageMesAcces));
+const PageAccueil = pageDiffere(() => import('./public/PageAccueil.js').then((m) => m.PageAccueil));
+const PageAnnuaire = pageDiffere(() => import('./public/PageAnnuaire.js').then((m) => m.PageAnnuaire));
+const PageBassin = pageDiffere(() => import('./public/PageBassin.js').then((m) => m.PageBassin));
+const PageConnexion = pageDiffere(() => import('./public/PageConnexion.js').then((m) => m.PageConnexion));
+const PageFicheMetier = pageDiffere(() => import('./public/PageFicheMetier.js').then((m) => m.PageFicheMetier));
+const PageInterets = pageDiffere(() => import('./public/PageInterets.js').then((m) => m.PageInterets));
+const PageInvitation = pageDiffere(() => import('./public/PageInvitation.js').then((m) => m.PageInvitation));
+const PageMarcheDuTravail = pageDiffere(() => import('./public/PageMarcheDuTravail.js').then((m) => m.PageMarcheDuTravail));
+const PageMetiers = pageDiffere(() => import('./public/PageMetiers.js').then((m) => m.PageMetiers));
+const PageRapprochement = pageDiffere(() => import('./public/PageRapprochement.js').then((m) => m.PageRapprochement));
+const PageService = pageDiffere(() => import('./public/PageService.js').then((m) => m.PageService));
+const PageStructure = pageDiffere(() => import('./public/PageStructure.js').then((m) => m.PageStructure));
+const PageTrouverMonConseiller = pageDiffere(() => import('./public/PageTrouverMonConseiller.js').then((m) => m.PageTrouverMonConseiller));
+const PageVoiesAcces = pageDiffere(() => import('./public/PageVoiesAcces.js').then((m) => m.PageVoiesAcces));
+const PageEquipe = pageDiffere(() => import('./structure/PageEquipe.js').then((m) => m.PageEquipe));
+const PageGestionStructure = pageDiffere(() => import('./structure/PageGestionStructure.js').then((m) => m.PageGestionStructure));
+const PageMesStructures = pageDiffere(() => import('./structure/PageMesStructures.js').then((m) => m.PageMesStructures));
+const PageAccesStructure = pageDiffere(() => import('./structure/PageAccesStructure.js').then((m) => m.PageAccesStructure));
 
 export interface RoutePage {
   /** The path pattern; capture groups are handed to `page` decoded. */

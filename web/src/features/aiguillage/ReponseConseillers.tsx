@@ -1,10 +1,14 @@
 import './aiguillage.css';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
+import { lazy } from 'react';
+import { CarteSurDemande } from '../../components/CarteSurDemande.js';
 import { lienWeb } from '../annuaire/Coordonnees.js';
 import type { ReponseAiguillage } from './api.js';
-import { CarteLieux, type LieuSurCarte } from './CarteLieux.js';
+import type { LieuSurCarte } from './CarteLieux.js';
 import { LieuProche } from './LieuProche.js';
+
+const CarteLieux = lazy(() => import('./CarteLieux.js').then((m) => ({ default: m.CarteLieux })));
 
 type Operateur = ReponseAiguillage['operateurs'][number];
 type Canal = Operateur['canaux_distance'][number];
@@ -131,7 +135,9 @@ export function ReponseConseillers({ reponse }: { reponse: ReponseAiguillage }) 
       {lieux.length > 0 && (
         <>
           <h2>Sur la carte</h2>
-          <CarteLieux lieux={lieux} region={reponse.commune.region_code} />
+          <CarteSurDemande>
+            <CarteLieux lieux={lieux} region={reponse.commune.region_code} />
+          </CarteSurDemande>
         </>
       )}
       <CallOut title="Vos réponses ne sont pas enregistrées" className="fr-mt-4w">

@@ -1,9 +1,10 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, useEffect, useMemo, useRef } from 'react';
 import { lireReferentiels, rechercherServices } from '../../api/annuaire.js';
 import { AvisErreur } from '../../components/AvisErreur.js';
+import { CarteSurDemande } from '../../components/CarteSurDemande.js';
 import { Chargement } from '../../components/Chargement.js';
 import { useDonnees } from '../../components/useDonnees.js';
 import { useTitrePage } from '../../components/useTitrePage.js';
@@ -137,9 +138,9 @@ export function PageAnnuaire({ recherche }: { recherche: string }) {
                       <h3 id="titre-carte" className="fr-h6">
                         Carte des résultats
                       </h3>
-                      <Suspense fallback={<Chargement texte="Chargement de la carte…" />}>
+                      <CarteSurDemande>
                         <CarteResultats services={donnees.services} codeCommune={criteres.commune || null} />
-                      </Suspense>
+                      </CarteSurDemande>
                       <p className="fr-text--xs fr-mt-1w">
                         Fond : limites des départements (référentiel géographique officiel). Les positions approximatives sont placées au centre de la commune.
                       </p>
