@@ -8,7 +8,7 @@ import { creerBaseDeTest, moteurDeTest } from '../test/harness/base.js';
 import { createPgliteDatabase, type Database, rows } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { recordAudit } from '../src/modules/audit/index.js';
-import { projectRoot } from '../src/server/config.js';
+import { projectRoot } from '../src/shared/config.js';
 
 /**
  * The command opens the database the way the application does: DATABASE_URL on PostgreSQL; on

@@ -7,8 +7,9 @@ import { SOURCE_DEMO } from '../data/annuaire.loader.js';
 import { createDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { formaterRapport, importDataInclusion, lireArguments } from '../src/modules/annuaire/echange/index.js';
-import { ConfigError, loadConfig, projectRoot } from '../src/server/config.js';
-import { AppError } from '../src/server/errors.js';
+import { ConfigError, loadConfig } from '../src/server/config.js';
+import { projectRoot } from '../src/shared/config.js';
+import { AppError } from '../src/shared/erreurs.js';
 
 /** Sources written by the reference loader at each start: an import must not take their place. */
 async function sourcesReservees(): Promise<string[]> {

@@ -24,7 +24,8 @@ import { type GroupeDeReseaux, findNearestReceptionSites } from '../../src/modul
 import { type Profil, LIEUX_PAR_OPERATEUR, aiguiller, compilerRegles, decider, evaluer, fichierReglesSchema } from '../../src/modules/aiguillage/index.js';
 import { SITUATIONS } from '../../src/modules/aiguillage/aiguillage.contract.js';
 import { buildApp } from '../../src/server/app.js';
-import { loadConfig, projectRoot } from '../../src/server/config.js';
+import { loadConfig } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { Aleatoire, TirageProportionnel } from './aleatoire.js';
 import { chronometrer, enteteRapport, ms, ouvrirBase, poster, tableauMesures } from './banc.js';
 import { ecrireSectionPerformance } from './section-doc.js';

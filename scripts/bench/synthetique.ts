@@ -5,7 +5,7 @@ import { insertBatched } from '../../src/db/bulk.js';
 import { type Db, rows } from '../../src/db/client.js';
 import { refreshLexique } from '../../src/modules/annuaire/annuaire.repository.js';
 import * as t from '../../src/modules/annuaire/annuaire.tables.js';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { normaliserTexte } from '../../src/shared/texte.js';
 import { Aleatoire, TirageProportionnel } from './aleatoire.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { type Permission, detientPermission, estConnecte, secondFacteurAttendu } from '../modules/identite/index.js';
-import { AppError } from './errors.js';
+import { AppError } from '../shared/erreurs.js';
 
 /**
  * Every route says who may call it:

@@ -24,7 +24,8 @@ import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
 import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
-import { type Config, projectRoot } from './config.js';
+import { type Config } from './config.js';
+import { projectRoot } from '../shared/config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
 import { installerSecurite, requeteJournalisee } from './plugins/securite.js';
 

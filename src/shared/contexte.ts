@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import type { Acteur } from '../modules/identite/identite.acteur.js';
+import type { Acteur } from './acteur.js';
 import type { Messagerie } from './messagerie.js';
 
 /** What a service needs from the request: the database, the clock (injected for tests), who calls and from where. */

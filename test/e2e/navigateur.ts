@@ -4,7 +4,7 @@ import axe from 'axe-core';
 import { type Browser, chromium, type Page, type Response } from 'playwright-core';
 import { build } from 'vite';
 import { expect } from 'vitest';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 
 const web = path.join(projectRoot, 'web');

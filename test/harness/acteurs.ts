@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../src/db/client.js';
 import type { Role } from '../../src/modules/identite/index.js';
 import { ouvrirSession } from '../../src/modules/identite/identite.session.js';
-import { nomsCookies, reglagesSession } from '../../src/server/plugins/securite.js';
+import { nomsCookies, reglagesSession } from '../../src/modules/identite/index.js';
 import { type AdhesionDeTest, creerCompte } from '../factories/identite.js';
 import type { AppDeTest } from './app.js';
 import { ClientHttp } from './client-http.js';

@@ -6,7 +6,8 @@ import { inject } from 'vitest';
 import { chargerReferentiels } from '../../data/charger.js';
 import { type Database, createDatabase, createPgliteDatabase } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { loadConfig, projectRoot } from '../../src/server/config.js';
+import { loadConfig } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 
 /**
  * One database per test file, copied from a "golden image" migrated and loaded once per run with

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS, type Permission, ROLES_PERMISSIONS, type RoleActeur } from '../../src/modules/identite/index.js';
 import type { Access, RouteDeclaree } from '../../src/server/access.js';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { CLES_ACTEURS, PROFILS } from '../harness/acteurs.js';
 import { cleRoute, type DecisionPorte, decisionPorte, routesBalayees } from './balayage.js';
 import { SANS_OBJET, SCENARIOS_OBJETS, statutAttendu } from './objets.js';
@@ -44,7 +44,7 @@ const INTRODUCTIONS: Record<Section, string> = {
   ].join('\n'),
   'acces-privilegies': [
     'Ce qui contourne le contrôle ordinaire, et pourquoi. L’acteur système (`asSystem(motif)`,',
-    '`src/modules/identite/identite.acteur.ts`) passe toutes les permissions : il sert aux chargements de',
+    '`src/shared/acteur.ts`) passe toutes les permissions : il sert aux chargements de',
     'référentiels, aux tâches planifiées et aux fabriques de tests, jamais à une requête HTTP. Chaque usage',
     'porte son motif en clair ; le test de la matrice échoue si un usage apparaît, disparaît ou change de',
     'motif sans que ce document suive, et si un motif n’est pas une chaîne littérale. Les routes ouvertes',

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import * as audit from '../../src/modules/audit/audit.service.js';
 import * as permissions from '../../src/modules/identite/identite.permissions.js';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
 import { type ActeurDeTest, CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Table, is } from 'drizzle-orm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 
 // STYLE.md, convention 2: a module is reached through its index.ts only, the web through the
 // contracts only. Each exception below says why it exists; anything else fails here.
@@ -103,11 +103,9 @@ describe('frontières des modules (STYLE.md, convention 2)', () => {
     expect(violations).toEqual([]);
   });
 
-  it('src/shared ne dépend ni des modules ni de l’assemblage, hormis le type de l’acteur porté par le contexte des services', () => {
-    // ServiceContext carries who calls: a type import, erased at build, creates no dependency at run time.
-    const typeActeur = (i: Import) => i.typeSeulement && i.vers === 'src/modules/identite/identite.acteur.ts';
+  it('src/shared ne dépend ni des modules ni de l’assemblage', () => {
     const violations = imports(['src/shared'])
-      .filter((i) => (i.vers.startsWith('src/modules/') || i.vers.startsWith('src/server/')) && !typeActeur(i))
+      .filter((i) => i.vers.startsWith('src/modules/') || i.vers.startsWith('src/server/'))
       .map(decrire);
     expect(violations).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { ClientHttp } from '../../../test/harness/client-http.js';
 import { agentConnecte } from '../../../test/harness/sessions.js';
 import { rows } from '../../db/client.js';
 import { buildApp } from '../../server/app.js';
-import { projectRoot } from '../../server/config.js';
+import { projectRoot } from '../../shared/config.js';
 import type { ContenuRegles, ReponseAiguillage, TypeOperateur } from './aiguillage.contract.js';
 
 // A fixed instant when a test needs one (ages, dates of effect); the real clock otherwise, so

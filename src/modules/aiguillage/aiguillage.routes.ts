@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../server/reponses.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../shared/reponses.js';
 import {
   comparaisonQuery,
   comparaisonReponse,
@@ -19,7 +19,7 @@ const tags = ['Aiguillage'];
 const gerer = { permission: 'aiguillage.regles.gerer' } as const;
 const erreurs = { ...reponsesErreurAvec404, 401: erreurSchema, 403: erreurSchema };
 
-export const aiguillageRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const aiguillageRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   app.post(
     '/api/v1/aiguillage',
     {

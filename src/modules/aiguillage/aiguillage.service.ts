@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import canonicalize from 'canonicalize';
 import type { Db, Executor } from '../../db/client.js';
-import { projectRoot } from '../../server/config.js';
+import { projectRoot } from '../../shared/config.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type GroupeDeReseaux, type LieuProche, findNearestReceptionSites } from '../annuaire/index.js';
 import { recordAudit } from '../audit/index.js';

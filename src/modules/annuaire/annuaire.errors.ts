@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 export const annuaireErrors = {
   serviceIntrouvable: () => new AppError('annuaire.service_introuvable', 404, 'Ce service n’existe pas ou n’est plus référencé dans l’annuaire.'),

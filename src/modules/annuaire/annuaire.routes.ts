@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { reponsesErreur, reponsesErreurAvec404 } from '../../server/reponses.js';
+import { reponsesErreur, reponsesErreurAvec404 } from '../../shared/reponses.js';
 import {
   idParams,
   referentielsReponse,

@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 export const auditErrors = {
   // The same answer for a structure that does not exist and one the reader does not manage.

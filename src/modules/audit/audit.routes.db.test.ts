@@ -5,7 +5,7 @@ import { type AdhesionDeTest, creerCompte } from '../../../test/factories/identi
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
 import { rows } from '../../db/client.js';
-import { nomsCookies, reglagesSession } from '../../server/plugins/securite.js';
+import { nomsCookies, reglagesSession } from '../identite/index.js';
 import { ouvrirSession } from '../identite/identite.session.js';
 import { type EvenementAudit, recordAudit } from './index.js';
 

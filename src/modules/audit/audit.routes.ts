@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { erreurSchema, reponsesErreur } from '../../server/reponses.js';
-import { reglagesVigilance } from '../vigilance/index.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { erreurSchema, reponsesErreur } from '../../shared/reponses.js';
+import { type ConfigVigilance, reglagesVigilance } from '../vigilance/index.js';
 import { accesQuery, accesStructureReponse, mesAccesReponse, structureAccesParams } from './audit.contract.js';
 import * as service from './audit.service.js';
 
 const erreurs = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
-export const auditRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const auditRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigVigilance }> = async (app, { config }) => {
   const reglages = reglagesVigilance(config);
 
   app.get(

@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 export const consentementErrors = {
   // The same answer for a consent that does not exist and one the agent's structure did not collect.

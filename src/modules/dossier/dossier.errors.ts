@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 export const dossierErrors = {
   // The same answer for a file that does not exist and one the agent may not see: no disclosure

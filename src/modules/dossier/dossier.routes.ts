@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../server/reponses.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../shared/reponses.js';
 import { aiguiller } from '../aiguillage/index.js';
-import { reglagesVigilance } from '../vigilance/index.js';
+import { type ConfigVigilance, reglagesVigilance } from '../vigilance/index.js';
 import {
   consentementSaisie,
   consentementVue,
@@ -20,7 +20,7 @@ import * as service from './dossier.service.js';
 const tags = ['Dossiers'];
 const erreurs = { ...reponsesErreurAvec404, 401: erreurSchema, 403: erreurSchema };
 
-export const dossierRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const dossierRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigVigilance }> = async (app, { config }) => {
   const reglages = reglagesVigilance(config);
 
   app.post(

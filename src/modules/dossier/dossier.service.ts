@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { pagination } from '../../shared/pagination.js';
 import { type Profil, type ReponseAiguillage, aiguiller } from '../aiguillage/index.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
-import type { Role } from './identite.acteur.js';
+import type { Role } from '../../shared/acteur.js';
 
 /** An agent to write to about a structure, and the role they hold for it. */
 export interface Destinataire {

@@ -1,4 +1,4 @@
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 export const identifiantsInvalides = () =>
   new AppError('identite.identifiants_invalides', 401, 'Adresse électronique ou mot de passe incorrect. Vérifiez votre saisie et réessayez.');

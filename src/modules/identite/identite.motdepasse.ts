@@ -6,7 +6,7 @@ import { adjacencyGraphs, dictionary as dictionnaireCommun } from '@zxcvbn-ts/la
 import { dictionary as dictionnaireFr, translations as traductionsFr } from '@zxcvbn-ts/language-fr';
 import { creerLimiteur } from '../../shared/limiteur.js';
 import { motsDe, normaliserTexte } from '../../shared/texte.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../shared/erreurs.js';
 import { connexionSaturee } from './identite.errors.js';
 
 export type ParametresScrypt = { log2N: number; r: number; p: number };

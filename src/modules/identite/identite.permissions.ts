@@ -1,4 +1,4 @@
-import type { Acteur, Role } from './identite.acteur.js';
+import type { Acteur, Role } from '../../shared/acteur.js';
 
 /**
  * Every permission of the platform, with what it lets one do. A route declares the permission it

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
-import type { AdhesionActeur, Role } from './identite.acteur.js';
+import type { AdhesionActeur, Role } from '../../shared/acteur.js';
 import * as t from './identite.tables.js';
 
 export interface SessionTrouvee {

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { nomsCookies, optionsCookie, reglagesSession } from '../../server/plugins/securite.js';
-import { erreurSchema, reponsesErreur } from '../../server/reponses.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { nomsCookies, optionsCookie, reglagesSession } from './identite.cookies.js';
+import { erreurSchema, reponsesErreur } from '../../shared/reponses.js';
 import { connexionCorps, connexionReponse, deconnexionReponse, sessionReponse } from './identite.contract.js';
 import * as service from './identite.service.js';
 import { secondFacteurRoutes } from './second-facteur/second-facteur.routes.js';
 
 const erreursConnexion = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
-export const identiteRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   const cookies = nomsCookies(config);
   const reglages: service.ReglagesConnexion = {
     ...reglagesSession(config),

@@ -1,7 +1,7 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type ResultatAudit, recordAudit } from '../audit/index.js';
-import { estConnecte } from './identite.acteur.js';
+import { estConnecte } from '../../shared/acteur.js';
 import type { ConnexionCorps, SessionReponse } from './identite.contract.js';
 import { compteSuspendu, compteVerrouille, identifiantsInvalides } from './identite.errors.js';
 import { hacherMotDePasse, verifierMotDePasse } from './identite.motdepasse.js';

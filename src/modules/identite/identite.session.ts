@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.js';
-import { ACTEUR_ANONYME, type Acteur } from './identite.acteur.js';
+import { ACTEUR_ANONYME, type Acteur } from '../../shared/acteur.js';
 import * as repository from './identite.repository.js';
 
 export interface ReglagesSession {

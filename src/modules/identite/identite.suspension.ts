@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { recordAudit } from '../audit/index.js';
-import type { Acteur } from './identite.acteur.js';
+import type { Acteur } from '../../shared/acteur.js';
 import * as repository from './identite.repository.js';
 import { fermerToutesLesSessions } from './identite.session.js';
 

@@ -1,4 +1,4 @@
-import { AppError, type ChampErreur } from '../../server/errors.js';
+import { AppError, type ChampErreur } from '../../shared/erreurs.js';
 
 const invalide = 'La requête contient des valeurs invalides : corrigez les champs indiqués et réessayez.';
 

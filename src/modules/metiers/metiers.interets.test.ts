@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config.js';
+import { projectRoot } from '../../shared/config.js';
 import { RIASEC, questionnaireSchema } from './metiers.contract.js';
 import { noterInterets, suggererFamilles } from './metiers.interets.js';
 import { construireIndex } from './metiers.memoire.js';

@@ -1,4 +1,4 @@
-import type { ChampErreur } from '../../server/errors.js';
+import type { ChampErreur } from '../../shared/erreurs.js';
 import { type InteretsCorps, type InteretsReponse, type LettreRiasec, type Questionnaire, RIASEC } from './metiers.contract.js';
 import type { IndexMetiers } from './metiers.memoire.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../server/reponses.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { erreurSchema, reponsesErreur, reponsesErreurAvec404 } from '../../shared/reponses.js';
 import {
   competencesReponse,
   ficheParams,
@@ -24,7 +24,7 @@ const calcul = (raison: string) => ({
 });
 const erreursFiche = { ...reponsesErreurAvec404, 410: erreurSchema, 503: erreurSchema };
 
-export const metiersRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const metiersRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   const limite = { max: config.RECHERCHE_LIMITE_PAR_MINUTE, timeWindow: '1 minute' };
 
   app.get(

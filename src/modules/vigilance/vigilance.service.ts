@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
-import type { Config } from '../../server/config.js';
+import type { ConfigSocle } from '../../shared/config.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import type { Courriel } from '../../shared/messagerie.js';
 import { type EvenementAudit, MARQUE_LECTURE_DONNEES_PERSONNELLES, compterLecturesDepuis, lecturesDesJoursPrecedents, recordAudit } from '../audit/index.js';
 import { asSystem, decrireUtilisateurs, listerResponsables, suspendreCompte } from '../identite/index.js';
 import { type FaitsAlerte, courrielSuspension, courrielVolumeInhabituel } from './vigilance.courriel.js';
+import type { ConfigVigilance } from './vigilance.config.js';
 import { vigilanceErrors } from './vigilance.errors.js';
 import { type SeuilsVigilance, evaluerVolume, mediane, peutDepasser } from './vigilance.regle.js';
 import * as repository from './vigilance.repository.js';
@@ -20,7 +21,7 @@ export interface ReglagesVigilance extends SeuilsVigilance {
   urlPublique: string;
 }
 
-export function reglagesVigilance(config: Config): ReglagesVigilance {
+export function reglagesVigilance(config: ConfigVigilance & Pick<ConfigSocle, 'URL_PUBLIQUE'>): ReglagesVigilance {
   return {
     facteurAlerte: config.VIGILANCE_FACTEUR_ALERTE,
     plancherAlerte: config.VIGILANCE_PLANCHER_ALERTE,

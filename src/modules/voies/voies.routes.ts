@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../server/config.js';
-import { reponsesErreur } from '../../server/reponses.js';
+import type { ConfigSocle } from '../../shared/config.js';
+import { reponsesErreur } from '../../shared/reponses.js';
 import { voiesQuery, voiesReponse } from './voies.contract.js';
 import * as service from './voies.service.js';
 
-export const voiesRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const voiesRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   await service.chargerVoies();
 
   app.get(

@@ -3,10 +3,10 @@ import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import { recordAudit } from '../../modules/audit/index.js';
-import { estConnecte, resoudreSession } from '../../modules/identite/index.js';
+import { estConnecte, nomsCookies, optionsCookie, reglagesSession, resoudreSession } from '../../modules/identite/index.js';
 import { exigeJetonCsrf, interditCache, verifierAcces } from '../access.js';
 import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import { AppError } from '../../shared/erreurs.js';
 
 // Secrets that travel in URLs: an invitation link's token, an identity provider's code and state.
 const SECRETS_D_URL = new Set(['jeton', 'code', 'state']);
@@ -36,21 +36,6 @@ function urlSansSecret(req: FastifyRequest): string {
 export function requeteJournalisee(req: FastifyRequest) {
   return { method: req.method, url: urlSansSecret(req), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
 }
-
-/** Cookie names: the `__Host-` prefix binds a cookie to this exact origin, over HTTPS only. */
-export function nomsCookies(config: Config) {
-  const prefixe = config.COOKIE_SECURISE ? '__Host-' : '';
-  return { session: `${prefixe}trajectoires_session`, csrf: `${prefixe}trajectoires_csrf` };
-}
-
-export function optionsCookie(config: Config) {
-  return { path: '/', httpOnly: true, secure: config.COOKIE_SECURISE, sameSite: 'lax' as const };
-}
-
-export const reglagesSession = (config: Config) => ({
-  inactiviteMinutes: config.SESSION_INACTIVITE_MINUTES,
-  dureeMaxHeures: config.SESSION_DUREE_MAX_HEURES,
-});
 
 const requeteEtrangere = () => new AppError('securite.origine_refusee', 403, 'Requête refusée : elle vient d’un autre site. Utilisez directement le service.');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config.js';
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../shared/erreurs.js';
 import { VOCABULAIRES_DATA_INCLUSION, type Vocabulaires } from './echange.contract.js';
 import { analyserServices, analyserStructures, lignesDesElements, lireFichier, sourceEtIdentifiant, versStructuresAImporter } from './echange.lignes.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { reponsesErreur } from '../../../server/reponses.js';
+import { reponsesErreur } from '../../../shared/reponses.js';
 import { servicesExportesReponse, structuresExporteesReponse } from './echange.contract.js';
 import * as service from './echange.service.js';
 

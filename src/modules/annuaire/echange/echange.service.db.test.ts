@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { rows } from '../../../db/client.js';
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../shared/erreurs.js';
 import { type DemandeImport, importDataInclusion } from './echange.service.js';
 
 const ici = path.dirname(fileURLToPath(import.meta.url));

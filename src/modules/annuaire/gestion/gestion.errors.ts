@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../shared/erreurs.js';
 
 const NOMS = { site: 'Ce lieu', service: 'Ce service', contact: 'Ce contact' } as const;
 

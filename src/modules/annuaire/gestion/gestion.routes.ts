@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { erreurSchema, reponsesErreurAvec404 } from '../../../server/reponses.js';
+import { erreurSchema, reponsesErreurAvec404 } from '../../../shared/reponses.js';
 import {
   contactCreation,
   contactModification,

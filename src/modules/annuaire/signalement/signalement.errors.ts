@@ -1,4 +1,4 @@
-import { AppError } from '../../../server/errors.js';
+import { AppError } from '../../../shared/erreurs.js';
 
 export const signalementErrors = {
   ficheIntrouvable: () =>

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../../server/config.js';
-import { erreurSchema, reponsesErreurAvec404 } from '../../../server/reponses.js';
+import type { ConfigSocle } from '../../../shared/config.js';
+import { erreurSchema, reponsesErreurAvec404 } from '../../../shared/reponses.js';
 import { signalementCorps, signalementCree, signalementParams, signalementTraite, signalementsQuery, signalementsReponse } from './signalement.contract.js';
 import * as service from './signalement.service.js';
 
@@ -11,7 +11,7 @@ const erreurs = { ...reponsesErreurAvec404, 401: erreurSchema, 403: erreurSchema
 /** Reports per address and per hour: enough for a person, too few to flood a structure's inbox. */
 export const SIGNALEMENTS_PAR_HEURE = 5;
 
-export const signalementRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const signalementRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   app.post(
     '/api/v1/signalements',
     {

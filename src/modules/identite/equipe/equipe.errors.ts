@@ -1,4 +1,4 @@
-import { AppError, type ChampErreur } from '../../../server/errors.js';
+import { AppError, type ChampErreur } from '../../../shared/erreurs.js';
 
 export const equipeErrors = {
   // The same answer for a structure that does not exist and one whose team the agent may not see.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTEUR_ANONYME, type Acteur, type AdhesionActeur, asSystem } from '../identite.acteur.js';
+import { ACTEUR_ANONYME, type Acteur, type AdhesionActeur, asSystem } from '../../../shared/acteur.js';
 import {
   type FaitsAdhesion,
   type FaitsStructure,

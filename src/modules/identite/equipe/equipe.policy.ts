@@ -1,4 +1,4 @@
-import { type Acteur, type Role, estAdministrateur, structuresDe, territoiresDe } from '../identite.acteur.js';
+import { type Acteur, type Role, estAdministrateur, structuresDe, territoiresDe } from '../../../shared/acteur.js';
 
 /** What the rules need to know about a structure (its region comes from the annuaire module). */
 export interface FaitsStructure {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../../server/config.js';
-import { erreurSchema, reponsesErreurAvec404 } from '../../../server/reponses.js';
+import type { ConfigSocle } from '../../../shared/config.js';
+import type { ConfigEquipe } from './equipe.config.js';
+import { erreurSchema, reponsesErreurAvec404 } from '../../../shared/reponses.js';
 import { z } from '../../../shared/zod.js';
 import {
   acceptationCorps,
@@ -23,7 +24,7 @@ const erreurs = { ...reponsesErreurAvec404, 401: erreurSchema, 403: erreurSchema
 const erreursEcriture = { ...erreurs, 409: erreurSchema };
 const tags = ['Identité'];
 
-export const equipeRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const equipeRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigEquipe }> = async (app, { config }) => {
   const reglages: service.ReglagesInvitation = {
     urlPublique: config.URL_PUBLIQUE,
     validiteJours: config.INVITATION_VALIDITE_JOURS,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/client.js';
-import type { AppError } from '../../../server/errors.js';
+import type { AppError } from '../../../shared/erreurs.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { type StructureResume, findStructureResume } from '../../annuaire/index.js';
 import { type EvenementAudit, type ResultatAudit, recordAudit } from '../../audit/index.js';
-import { type Acteur, estConnecte } from '../identite.acteur.js';
+import { type Acteur, estConnecte } from '../../../shared/acteur.js';
 import { evaluerMotDePasse, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
 import * as identiteRepository from '../identite.repository.js';

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../../server/config.js';
-import { nomsCookies, optionsCookie, reglagesSession } from '../../../server/plugins/securite.js';
-import { reponsesErreur } from '../../../server/reponses.js';
+import type { ConfigSocle } from '../../../shared/config.js';
+import { nomsCookies, optionsCookie, reglagesSession } from '../identite.cookies.js';
+import { reponsesErreur } from '../../../shared/reponses.js';
 import { creerClientsOidc } from './oidc.client.js';
-import type { IdFournisseur } from './oidc.config.js';
+import type { ConfigOidc, IdFournisseur } from './oidc.config.js';
 import { demarrageParametres, demarrageRequete, fournisseursReponse } from './oidc.contract.js';
 import { EchecConnexionOidc, fournisseurIndisponible } from './oidc.errors.js';
 import { DUREE_ETAT_SECONDES } from './oidc.etat.js';
@@ -14,7 +14,7 @@ import * as service from './oidc.service.js';
  * Sign-in through ProConnect (agents) and FranceConnect (people). Both routes are top-level
  * browser navigations: they answer with redirects, never with a JSON error.
  */
-export const oidcRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+export const oidcRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigOidc }> = async (app, { config }) => {
   const clients = creerClientsOidc(config);
   const cookieSession = nomsCookies(config).session;
   const cookieEtat = `${config.COOKIE_SECURISE ? '__Host-' : ''}trajectoires_oidc`;

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { type ResultatAudit, recordAudit } from '../../audit/index.js';
-import { estConnecte } from '../identite.acteur.js';
+import { estConnecte } from '../../../shared/acteur.js';
 import * as identite from '../identite.repository.js';
 import { type ReglagesSession, fermerSession, ouvrirSession } from '../identite.session.js';
 import { type ClientOidc, type IdentiteFournie, lireIdentite, preparerAutorisation } from './oidc.client.js';

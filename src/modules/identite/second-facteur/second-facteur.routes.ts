@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Config } from '../../../server/config.js';
-import { nomsCookies, optionsCookie } from '../../../server/plugins/securite.js';
-import { erreurSchema, reponsesErreur } from '../../../server/reponses.js';
+import type { ConfigSocle } from '../../../shared/config.js';
+import { nomsCookies, optionsCookie } from '../identite.cookies.js';
+import { erreurSchema, reponsesErreur } from '../../../shared/reponses.js';
 import type { ReglagesConnexion } from '../identite.service.js';
 import {
   activationCorps,
@@ -16,7 +16,7 @@ import * as service from './second-facteur.service.js';
 
 const erreurs = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema, 409: erreurSchema };
 
-export const secondFacteurRoutes: FastifyPluginAsyncZod<{ config: Config; reglages: ReglagesConnexion }> = async (app, { config, reglages }) => {
+export const secondFacteurRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle; reglages: ReglagesConnexion }> = async (app, { config, reglages }) => {
   const cookieSession = nomsCookies(config).session;
   // Per address, as for the password; each code guessed also counts towards the account's lock-out.
   const rateLimit = { max: config.CONNEXION_LIMITE_PAR_IP_MINUTE, timeWindow: '1 minute' };

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../../db/client.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
-import { type ActeurConnecte, estConnecte } from '../identite.acteur.js';
+import { type ActeurConnecte, estConnecte } from '../../../shared/acteur.js';
 import { secondFacteurRequis } from '../identite.permissions.js';
 import { empreinteCodeRecuperation, genererCodesRecuperation } from '../identite.recuperation.js';
 import * as identiteRepository from '../identite.repository.js';

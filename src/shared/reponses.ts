@@ -1,4 +1,4 @@
-import { z } from '../shared/zod.js';
+import { z } from './zod.js';
 
 /** The error body of every route, for the OpenAPI document. */
 export const erreurSchema = z
