@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/server/config.js';
+import { projectRoot } from '../../src/shared/config.js';
 import { BUDGET_PAGE_PUBLIQUE, mesurerPagesPubliques, type PoidsPage } from '../../web/poids-des-pages.js';
 
 // The real production build of the front, written apart so that it never races the browser journeys' web/dist.
