@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../src/db/client.js';
 import { type ReferentielAnnuaire, type StructureAImporter, parseHoraires, replaceSources } from '../src/modules/annuaire/index.js';
 import { normaliserTexte } from '../src/shared/texte.js';
+import { adresseLisible } from './annuaire/adresse.js';
 import { demoFichier, type Offre, offresReseauxFichier, reseauxFichier } from './annuaire/fichiers.schema.js';
 import { type CommuneResolue, ResolveurCommunes } from './communes.resolveur.js';
 import type { ReferenceData } from './reference.js';
@@ -12,6 +13,9 @@ const ici = path.dirname(fileURLToPath(import.meta.url));
 
 export const JEU_ANNUAIRE = 'annuaire';
 export const SOURCE_DEMO = 'demonstration';
+// Raised when the loader writes something else from the same files (addresses made readable: 2),
+// so that an existing database reloads the directory at its next start.
+const VERSION_CHARGEUR = 2;
 
 const VOCABULAIRES = [
   'thematiques',
@@ -81,7 +85,7 @@ function lignesDe(format: SourceActeurs['format'], lignes: Record<string, string
         type: l.type_site!,
         sourceId: l.reference_pe!,
         nom: l.nom!,
-        adresse: [l.adresse, l.complement_adresse, l.complement_adresse_site].map(vide).filter(Boolean).join(', ') || null,
+        adresse: adresseLisible([l.adresse, l.complement_adresse, l.complement_adresse_site].map(vide).filter(Boolean).join(', ') || null),
         codePostal: vide(l.code_postal),
         communeNom: vide(l.commune),
         codeInsee: null,
@@ -100,7 +104,7 @@ function lignesDe(format: SourceActeurs['format'], lignes: Record<string, string
         type: l.nom!,
         sourceId: `${l.departement}-${String(i + 1).padStart(3, '0')}`,
         nom: l.nom!,
-        adresse: [l.rue, l.complement, l.complement_2, l.bp_cs].map(vide).filter(Boolean).join(', ') || null,
+        adresse: adresseLisible([l.rue, l.complement, l.complement_2, l.bp_cs].map(vide).filter(Boolean).join(', ') || null),
         codePostal: vide(l.code_postal),
         communeNom: vide(l.commune),
         codeInsee: null,
@@ -118,7 +122,7 @@ function lignesDe(format: SourceActeurs['format'], lignes: Record<string, string
       type: l.type!,
       sourceId: l.source_id || `${l.type}-${i + 1}`,
       nom: l.nom!,
-      adresse: vide(l.adresse),
+      adresse: adresseLisible(vide(l.adresse)),
       codePostal: vide(l.code_postal),
       communeNom: vide(l.commune),
       codeInsee: vide(l.code_insee),
@@ -395,7 +399,7 @@ export async function empreinteAnnuaire(reference: ReferenceData, options: { dem
       'geo/communes_deleguees_associees.csv',
       ...sources.map((s) => s.fichier),
     ],
-    [...projet, `demo=${options.demo}`],
+    [...projet, `demo=${options.demo}`, `chargeur=${VERSION_CHARGEUR}`],
   );
 }
 

@@ -64,6 +64,8 @@ describe('accueil d’une personne par un conseiller', () => {
     await page.getByRole('region', { name: 'France Travail' }).waitFor();
     await page.getByRole('button', { name: 'Afficher la carte' }).click();
     await page.waitForFunction(() => document.querySelector('.trj-carte')?.getAttribute('data-etat') === 'prete');
+    // At reception the answers lead to a file: nothing above the form says they are not kept.
+    expect(await page.getByText('Vos réponses ne sont pas enregistrées').count()).toBe(0);
     await verifierAccessibilite(page);
 
     // Opening the file: minimal identity, the person's choice, the text read to them.

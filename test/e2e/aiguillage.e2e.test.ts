@@ -80,6 +80,18 @@ describe('« Trouver mon conseiller », sur un téléphone', () => {
     const carte = page.locator('.trj-carte');
     await page.waitForFunction(() => document.querySelector('.trj-carte')?.getAttribute('data-etat') === 'prete');
     expect(Number(await carte.getAttribute('data-marqueurs'))).toBeGreaterThan(3);
+    // Each marker says a place once: no name repeated, the demonstration mention once at most.
+    const noms = await carte.locator('a[aria-label]').evaluateAll((liens) => liens.map((l) => l.getAttribute('aria-label') ?? ''));
+    expect(noms.filter((n) => n.split('(démonstration)').length > 2)).toEqual([]);
+    expect(
+      noms.filter((n) =>
+        n.split(' – ').some((partie, i, parties) => parties.some((autre, j) => j !== i && autre.split(',')[0]!.includes(partie.split(',')[0]!))),
+      ),
+    ).toEqual([]);
+    // The person is told their answers are not kept, in plain words: no internal rule code.
+    const avis = page.getByText('Elles servent seulement à calculer cette réponse.', { exact: false });
+    expect(await avis.count()).toBe(1);
+    expect(await page.getByRole('main').textContent()).not.toMatch(/national-20\d\d|règles national/);
     await verifierAccessibilite(page);
     await sansDefilementHorizontal(page);
 
@@ -149,6 +161,9 @@ describe('une coordinatrice prépare une version régionale des règles', () => 
     await contenu.fill(national.replace(/("entre": \[\s*)16,/, '$118,'));
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await page.getByRole('heading', { level: 1, name: /version na-2027-1/ }).waitFor();
+    // The Region is named, never shown by its INSEE code; the first of the month is written "1er".
+    await page.getByText(/^Nouvelle-Aquitaine – en vigueur à partir du 1er janvier 2027 –/).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toMatch(/[Rr]égion 75/);
     await page.getByRole('button', { name: 'Essayer sur les profils de test' }).click();
     await page.getByText('1 profil sur 41 ne reçoit pas la réponse attendue par la table nationale.').waitFor();
     await verifierAccessibilite(page);

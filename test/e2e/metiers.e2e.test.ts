@@ -202,6 +202,10 @@ describe('sur un téléphone, au clavier', () => {
     const n = await groupes.count();
     await page.getByText(`Il reste ${n} phrases sans réponse`, { exact: false }).waitFor();
     expect(await focus(page)).toBe('input|Pas du tout');
+    const indication = page.getByText('Choisissez une réponse pour cette phrase.');
+    expect(await indication.count()).toBe(n);
+    // Each sentence is numbered once, in its legend: the list around them is not read out as a numbered one.
+    expect(await groupes.first().evaluate((el) => el.closest('li')?.parentElement?.tagName)).toBe('UL');
 
     // Social items "Tout à fait", realistic ones "Assez", the rest "Pas du tout", with the keys only.
     const lettres = await groupes.evaluateAll((els) => els.map((el) => el.querySelector('input')!.getAttribute('name')!.charAt(0)));
@@ -211,6 +215,8 @@ describe('sur un téléphone, au clavier', () => {
       for (let k = 0; k < (lettre === 's' ? 3 : lettre === 'r' ? 2 : 0); k++) await page.keyboard.press('ArrowRight');
     }
     await page.getByText(`${n} réponses sur ${n}.`).waitFor();
+    // The hint of a sentence goes once it is answered.
+    expect(await indication.count()).toBe(0);
     await tabulerJusqua(page, /^button\|Voir les familles de métiers/);
     await page.keyboard.press('Enter');
 
@@ -277,7 +283,7 @@ describe('sur un téléphone, au clavier', () => {
     await page.keyboard.press('Enter');
     await page
       .getByRole('status')
-      .filter({ hasText: /métiers proposés pour « aide soignente »/ })
+      .filter({ hasText: /(métiers proposés|métier proposé) pour « aide soignente »/ })
       .waitFor();
     await tabulerJusqua(page, /^button\|Ajouter « Aide-soignant \/ Aide-soignante »/);
     await page.keyboard.press('Enter');

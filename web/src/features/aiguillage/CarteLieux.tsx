@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { CarteDepartements, type PointSurCarte } from '../../components/CarteDepartements.js';
-import { distanceFrancaise } from '../annuaire/libelles.js';
+import { distanceFrancaise, nomCompose } from '../annuaire/libelles.js';
 import type { SiteProche } from './api.js';
 
 export interface LieuSurCarte {
@@ -17,8 +17,8 @@ export function CarteLieux({ lieux, region }: { lieux: LieuSurCarte[]; region: s
     return uniques.map(({ site, pour }) => ({
       id: site.id,
       href: `/structures/${site.structure.id}`,
-      libelle: `${site.nom} – ${pour}, à ${distanceFrancaise(site.distance_km)}${site.demonstration ? ' (démonstration)' : ''}`,
-      titre: `${site.nom} – ${pour}`,
+      libelle: `${nomCompose([site.nom, pour], site.demonstration)}, à ${distanceFrancaise(site.distance_km)}`,
+      titre: nomCompose([site.nom, pour], false),
       longitude: site.longitude,
       latitude: site.latitude,
     }));

@@ -1,6 +1,5 @@
 import './aiguillage.css';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { lazy } from 'react';
 import { CarteSurDemande } from '../../components/CarteSurDemande.js';
 import { lienWeb } from '../annuaire/Coordonnees.js';
@@ -140,10 +139,6 @@ export function ReponseConseillers({ reponse }: { reponse: ReponseAiguillage }) 
           </CarteSurDemande>
         </>
       )}
-      <CallOut title="Vos réponses ne sont pas enregistrées" className="fr-mt-4w">
-        Elles servent seulement à calculer cette réponse, avec les règles {reponse.version_regles}. Vous pouvez aussi vous présenter dans n’importe quel lieu du
-        service public de l’orientation : il vous recevra et vous orientera.
-      </CallOut>
     </div>
   );
 }

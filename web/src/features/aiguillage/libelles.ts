@@ -1,5 +1,6 @@
 import type { Faits } from '../../../../src/modules/aiguillage/aiguillage.contract.js';
 import type { Condition, Situation, TypeOperateur } from './api.js';
+import { dateEcrite } from '../../components/dates.js';
 
 /** The situations as the person reads them in the form (first person, plain French). */
 export const SITUATIONS_SAISIE: { valeur: Situation; libelle: string; precision?: string }[] = [
@@ -66,7 +67,7 @@ export function texteCondition(c: Condition): string {
 }
 
 export const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
-export const dateLisible = (iso: string) => DATE.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+export const dateLisible = (iso: string) => dateEcrite(DATE, new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 
 /** A test profile's facts in words: "22 ans, demandeur d’emploi, niveau 4, handicap reconnu". */
 export function texteFaits(f: Faits): string {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { lireRegions } from '../../api/annuaire.js';
 import type { ServiceResume } from '../../api/types.js';
 import { CarteDepartements, type PointSurCarte } from '../../components/CarteDepartements.js';
-import { formatCodeDepartement } from './libelles.js';
+import { formatCodeDepartement, nomCompose } from './libelles.js';
 
 /** Demonstration territory, shown when no commune is chosen. */
 const REGION_PAR_DEFAUT = '75';
@@ -41,8 +41,8 @@ export function CarteResultats({ services, codeCommune }: Props) {
               {
                 id: s.id,
                 href: `/services/${s.id}`,
-                libelle: `${s.nom} – ${s.structure.nom}${s.demonstration ? ' (démonstration)' : ''}`,
-                titre: `${s.nom} – ${s.structure.nom}`,
+                libelle: nomCompose([s.nom, s.structure.nom], s.demonstration),
+                titre: nomCompose([s.nom, s.structure.nom], false),
                 longitude: s.site.longitude,
                 latitude: s.site.latitude,
               },

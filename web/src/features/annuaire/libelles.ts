@@ -1,5 +1,6 @@
 import type { CANAUX as CANAUX_DU_CONTRAT } from '../../../../src/modules/annuaire/gestion/gestion.contract.js';
 import type { Referentiels } from '../../api/types.js';
+import { dateEcrite } from '../../components/dates.js';
 
 /** Families of the data·inclusion themes ("se-former--trouver-sa-formation" belongs to "se-former"). */
 const FAMILLES: Record<string, string> = {
@@ -93,10 +94,10 @@ export function libelleSource(source: string): string {
 
 const formatDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "2026-11-01" → "1 novembre 2026". */
+/** "2026-11-01" → "1er novembre 2026". */
 export function dateFrancaise(iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(d.getTime()) ? iso : formatDate.format(d);
+  return Number.isNaN(d.getTime()) ? iso : dateEcrite(formatDate, d);
 }
 
 const formatDistance = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
@@ -106,4 +107,19 @@ export function distanceFrancaise(km: number): string {
 
 export function formatCodeDepartement(codeCommune: string): string {
   return codeCommune.startsWith('97') ? codeCommune.slice(0, 3) : codeCommune.slice(0, 2);
+}
+
+const MENTION_DEMONSTRATION = /\s*\(démonstration\)/g;
+
+/**
+ * "Bilan de compétences – CIBC Limousin (démonstration)": parts joined by a dash, a part already
+ * said inside another one dropped ("Mission locale" beside "Mission locale Bordeaux-Avenir-Jeunes"),
+ * and the demonstration mention said once even when a name carries it already.
+ */
+export function nomCompose(parties: string[], demonstration: boolean): string {
+  const nettes = parties.map((p) => p.replace(MENTION_DEMONSTRATION, '').trim()).filter(Boolean);
+  const gardees = nettes.filter(
+    (p, i) => !nettes.some((autre, j) => j !== i && autre.toLowerCase().includes(p.toLowerCase()) && (autre.length > p.length || j < i)),
+  );
+  return `${gardees.join(' – ')}${demonstration ? ' (démonstration)' : ''}`;
 }

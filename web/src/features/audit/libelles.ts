@@ -1,7 +1,8 @@
+import { dateEcrite } from '../../components/dates.js';
 const DATE_HEURE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
 
 /** "10 mars 2026, 10:05", in Paris time. */
-export const dateHeure = (iso: string) => DATE_HEURE.format(new Date(iso));
+export const dateHeure = (iso: string) => dateEcrite(DATE_HEURE, new Date(iso));
 
 export const RESULTATS = {
   succes: { libelle: 'Autorisé', severite: 'success' },

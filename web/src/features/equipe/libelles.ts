@@ -1,4 +1,5 @@
 import type { RoleEquipe } from './api.js';
+import { dateEcrite } from '../../components/dates.js';
 
 /** The roles a manager can give, in the order the lists show them. */
 export const ROLES_EQUIPE: { valeur: RoleEquipe; libelle: string }[] = [
@@ -9,6 +10,6 @@ export const ROLES_EQUIPE: { valeur: RoleEquipe; libelle: string }[] = [
 const DATE_HEURE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' });
 
 /** "12 mars 2026 à 10:05", in Paris time. */
-export const dateHeure = (iso: string) => DATE_HEURE.format(new Date(iso));
+export const dateHeure = (iso: string) => dateEcrite(DATE_HEURE, new Date(iso));
 
 export const nomComplet = (agent: { prenom: string; nom: string }) => `${agent.prenom} ${agent.nom}`;

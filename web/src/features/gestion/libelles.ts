@@ -1,3 +1,4 @@
+import { dateEcrite } from '../../components/dates.js';
 /** French words of the management views: fields of the history, kinds of record, operations. */
 
 export const OBJETS: Record<string, string> = { structure: 'Structure', site: 'Lieu', service: 'Service', contact: 'Contact' };
@@ -70,4 +71,4 @@ export function valeurLisible(valeur: unknown): string {
 }
 
 const formatDateHeure = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-export const dateHeure = (iso: string) => formatDateHeure.format(new Date(iso));
+export const dateHeure = (iso: string) => dateEcrite(formatDateHeure, new Date(iso));

@@ -42,7 +42,7 @@ export function ChoixExperience({
         {resultats &&
           (resultats.length === 0
             ? `Aucun métier ne ressemble à « ${q} » : essayez un autre intitulé, plus court ou plus courant.`
-            : `${resultats.length} métiers proposés pour « ${q} » : choisissez l’intitulé qui vous correspond.`)}
+            : `${resultats.length} ${resultats.length > 1 ? 'métiers proposés' : 'métier proposé'} pour « ${q} » : choisissez l’intitulé qui vous correspond.`)}
       </div>
       {resultats && resultats.length > 0 && (
         <ul className="trj-liste-nue trj-propositions">

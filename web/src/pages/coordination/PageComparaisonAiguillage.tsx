@@ -10,13 +10,14 @@ import { useTitrePage } from '../../components/useTitrePage.js';
 import { type ListeVersions, URL_REGLES, comparerVersions, listerVersions, urlComparaison } from '../../features/aiguillage/api.js';
 import { Decision } from '../../features/aiguillage/Decision.js';
 import { texteFaits } from '../../features/aiguillage/libelles.js';
-import { perimetre } from '../../features/aiguillage/StatutVersion.js';
+import { perimetre, useNomsRegions } from '../../features/aiguillage/StatutVersion.js';
 import { AccesReserve } from '../../features/identite/AccesReserve.js';
 import { naviguer } from '../../routeur.js';
 
 type Version = ListeVersions['versions'][number];
 
-const libelleVersion = (v: Version) => `${perimetre(v)} – ${v.version} (${v.en_vigueur ? 'en vigueur' : v.statut === 'publie' ? 'publiée' : 'brouillon'})`;
+const libelleVersion = (v: Version, noms: Map<string, string>) =>
+  `${perimetre(v, noms)} – ${v.version} (${v.en_vigueur ? 'en vigueur' : v.statut === 'publie' ? 'publiée' : 'brouillon'})`;
 
 function Resultat({ de, a }: { de: string; a: string }) {
   const [seulementEcarts, setSeulementEcarts] = useState(true);
@@ -62,6 +63,7 @@ function Resultat({ de, a }: { de: string; a: string }) {
 }
 
 function Comparaison({ recherche }: { recherche: string }) {
+  const noms = useNomsRegions();
   useTitrePage('Comparer deux versions des règles d’aiguillage');
   const parametres = new URLSearchParams(recherche);
   const region = parametres.get('region') ?? '';
@@ -92,14 +94,14 @@ function Comparaison({ recherche }: { recherche: string }) {
           >
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {libelleVersion(v)}
+                {libelleVersion(v, noms)}
               </option>
             ))}
           </Select>
           <Select label="Version à comparer" className="fr-col-12 fr-col-md-6" nativeSelectProps={{ value: a, onChange: (e) => choisir('a', e.target.value) }}>
             {versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {libelleVersion(v)}
+                {libelleVersion(v, noms)}
               </option>
             ))}
           </Select>

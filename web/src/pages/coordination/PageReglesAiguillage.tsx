@@ -8,12 +8,13 @@ import { useTitrePage } from '../../components/useTitrePage.js';
 import { URL_REGLES, listerVersions, urlComparaison, urlDepot, urlVersion } from '../../features/aiguillage/api.js';
 import { dateLisible } from '../../features/aiguillage/libelles.js';
 import { useRegionsGerees } from '../../features/aiguillage/regions.js';
-import { StatutVersion, perimetre } from '../../features/aiguillage/StatutVersion.js';
+import { StatutVersion, perimetre, useNomsRegions } from '../../features/aiguillage/StatutVersion.js';
 import { AccesReserve } from '../../features/identite/AccesReserve.js';
 import { Lien, naviguer } from '../../routeur.js';
 
 function Versions({ region }: { region: string }) {
   const etat = useDonnees((signal) => listerVersions(region, signal), [region]);
+  const noms = useNomsRegions();
   if (etat.statut === 'erreur') return <AvisErreur erreur={etat.erreur} titre="Les versions n’ont pas pu être affichées" />;
   if (!etat.donnees) return <Chargement texte="Chargement des versions des règles…" />;
   const { versions } = etat.donnees;
@@ -25,7 +26,7 @@ function Versions({ region }: { region: string }) {
         <div className="fr-callout fr-mb-4w">
           <h2 className="fr-callout__title">Règles en vigueur dans la région</h2>
           <p className="fr-callout__text">
-            {perimetre(enVigueur)}, version {enVigueur.version}, en vigueur depuis le {dateLisible(enVigueur.date_effet)} ({enVigueur.auteur}).
+            {perimetre(enVigueur, noms)}, version {enVigueur.version}, en vigueur depuis le {dateLisible(enVigueur.date_effet)} ({enVigueur.auteur}).
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
             <li>
@@ -54,7 +55,7 @@ function Versions({ region }: { region: string }) {
           <Lien key="v" href={urlVersion(v.id)}>
             {v.version}
           </Lien>,
-          perimetre(v),
+          perimetre(v, noms),
           dateLisible(v.date_effet),
           <StatutVersion key="s" version={v} />,
           v.auteur,

@@ -19,7 +19,7 @@ import {
 } from '../../features/aiguillage/api.js';
 import { ContenuRegles } from '../../features/aiguillage/ContenuRegles.js';
 import { dateLisible } from '../../features/aiguillage/libelles.js';
-import { StatutVersion, perimetre } from '../../features/aiguillage/StatutVersion.js';
+import { StatutVersion, perimetre, useNomsRegions } from '../../features/aiguillage/StatutVersion.js';
 import { TableauEssai } from '../../features/aiguillage/TableauEssai.js';
 import { AccesReserve } from '../../features/identite/AccesReserve.js';
 import { enErreurApi } from '../../features/identite/navigation.js';
@@ -27,6 +27,7 @@ import { Lien } from '../../routeur.js';
 
 function Publication({ version, onPubliee }: { version: DetailVersion; onPubliee: (v: DetailVersion) => void }) {
   const [confirmer, setConfirmer] = useState(false);
+  const noms = useNomsRegions();
   const [enCours, setEnCours] = useState(false);
   const [erreur, setErreur] = useState<ErreurApi | null>(null);
   const publier = async () => {
@@ -48,8 +49,8 @@ function Publication({ version, onPubliee }: { version: DetailVersion; onPubliee
       {confirmer ? (
         <>
           <p>
-            Une fois publiée, cette version répondra à toutes les demandes {version.region_code ? `de la région ${version.region_code}` : 'du pays'} à partir du{' '}
-            {dateLisible(version.date_effet)}. Elle ne pourra plus être modifiée. Confirmez-vous la publication ?
+            Une fois publiée, cette version répondra à toutes les demandes {version.region_code ? `de la région ${perimetre(version, noms)}` : 'du pays'} à
+            partir du {dateLisible(version.date_effet)}. Elle ne pourra plus être modifiée. Confirmez-vous la publication ?
           </p>
           <ul className="fr-btns-group fr-btns-group--inline-md">
             <li>
@@ -76,6 +77,7 @@ function Publication({ version, onPubliee }: { version: DetailVersion; onPubliee
 
 function Version({ id }: { id: string }) {
   const etat = useDonnees((signal) => lireVersion(id, signal), [id]);
+  const noms = useNomsRegions();
   const [publiee, setPubliee] = useState<DetailVersion | null>(null);
   const [essai, setEssai] = useState<Essai | null>(null);
   const [essaiEnCours, setEssaiEnCours] = useState(false);
@@ -111,7 +113,8 @@ function Version({ id }: { id: string }) {
             Règles d’aiguillage : version {version.version} <StatutVersion version={version} />
           </h1>
           <p>
-            {perimetre(version)} – en vigueur à partir du {dateLisible(version.date_effet)} – déposée par {version.auteur} le {dateLisible(version.cree_le)}
+            {perimetre(version, noms)} – en vigueur à partir du {dateLisible(version.date_effet)} – déposée par {version.auteur} le{' '}
+            {dateLisible(version.cree_le)}
             {version.publie_le ? `, publiée le ${dateLisible(version.publie_le)}` : ' (brouillon)'}.
           </p>
           {publiee && <Alert severity="success" small description="La version est publiée." className="fr-mb-3w" />}

@@ -71,7 +71,8 @@ function Formulaire({ questionnaire }: { questionnaire: Questionnaire }) {
       <form onSubmit={(e) => void envoyer(e)} noValidate aria-labelledby="titre-questionnaire">
         <h2 id="titre-questionnaire">Le questionnaire ({questionnaire.items.length} phrases)</h2>
         <p>{questionnaire.consigne}</p>
-        <ol className="trj-liste-nue trj-questionnaire">
+        {/* The number is said once, in each legend: a bare list, not a numbered one read out a second time. */}
+        <ul className="trj-liste-nue trj-questionnaire">
           {questionnaire.items.map((item, n) => (
             <li key={item.id}>
               <RadioButtons
@@ -80,7 +81,8 @@ function Formulaire({ questionnaire }: { questionnaire: Questionnaire }) {
                 orientation="horizontal"
                 small
                 state={manquants.includes(item.id) ? 'error' : 'default'}
-                stateRelatedMessage="Choisissez une réponse pour cette phrase."
+                // DSFR keeps the message in the page whatever the state: given only while the sentence lacks an answer.
+                stateRelatedMessage={manquants.includes(item.id) ? 'Choisissez une réponse pour cette phrase.' : undefined}
                 options={questionnaire.echelle.map((e) => ({
                   label: e.libelle,
                   nativeInputProps: { value: String(e.valeur), checked: reponses[item.id] === e.valeur, onChange: () => repondre(item.id, e.valeur) },
@@ -88,7 +90,7 @@ function Formulaire({ questionnaire }: { questionnaire: Questionnaire }) {
               />
             </li>
           ))}
-        </ol>
+        </ul>
         {manquants.length > 0 && (
           <Alert
             className="fr-mb-3w"

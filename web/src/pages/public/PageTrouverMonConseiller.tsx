@@ -1,5 +1,6 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { CallOut } from '@codegouvfr/react-dsfr/CallOut';
 import { useEffect, useRef, useState } from 'react';
 import { useTitrePage } from '../../components/useTitrePage.js';
 import type { ReponseAiguillage } from '../../features/aiguillage/api.js';
@@ -54,6 +55,11 @@ export function PageTrouverMonConseiller() {
                 </li>
               </ul>
               <ReponseConseillers reponse={resultat} />
+              {/* Said to the person on their own (an advisor at reception goes on to open a file). */}
+              <CallOut title="Vos réponses ne sont pas enregistrées" className="fr-mt-4w">
+                Elles servent seulement à calculer cette réponse. Vous pouvez aussi vous présenter dans n’importe quel lieu du service public de l’orientation :
+                il vous recevra et vous orientera.
+              </CallOut>
             </>
           ) : (
             <>
