@@ -1,4 +1,3 @@
-export { aiguillageRoutes } from './aiguillage.routes.js';
 export { aiguiller, decider, installerReglesNationales, LIEUX_PAR_OPERATEUR } from './aiguillage.service.js';
 export type { FichierRegles } from './aiguillage.service.js';
 export { evaluer, compilerRegles } from './aiguillage.regles.js';

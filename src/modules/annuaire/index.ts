@@ -1,11 +1,8 @@
-export { annuaireRoutes } from './annuaire.routes.js';
 export { replaceSources, insertStructures } from './annuaire.referentiel.js';
 export type { StructureAImporter, ReferentielAnnuaire } from './annuaire.referentiel.js';
 export { parseHoraires, toOsmOpeningHours } from './annuaire.horaires.js';
 export { findStructureResume } from './annuaire.resume.js';
 export type { StructureResume } from './annuaire.resume.js';
-export { gestionRoutes } from './gestion/gestion.routes.js';
-export { signalementRoutes } from './signalement/signalement.routes.js';
 export { envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
 export type { OptionsRappels } from './fraicheur/fraicheur.service.js';
 export { findNearestReceptionSites } from './annuaire.proximite.js';

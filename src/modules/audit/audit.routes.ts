@@ -3,7 +3,7 @@ import type { ConfigSocle } from '../../shared/config.js';
 import { erreurSchema, reponsesErreur } from '../../shared/reponses.js';
 import { type ConfigVigilance, reglagesVigilance } from '../vigilance/index.js';
 import { accesQuery, accesStructureReponse, mesAccesReponse, structureAccesParams } from './audit.contract.js';
-import * as service from './audit.service.js';
+import * as journal from './audit.journal.js';
 
 const erreurs = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigVi
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.lireAccesDeStructure(req.ctx, req.params.id, req.query, reglages);
+      return journal.lireAccesDeStructure(req.ctx, req.params.id, req.query, reglages);
     },
   );
 
@@ -43,7 +43,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigVi
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return service.lireMesAcces(req.ctx, req.query, reglages);
+      return journal.lireMesAcces(req.ctx, req.query, reglages);
     },
   );
 };

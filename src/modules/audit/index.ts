@@ -7,7 +7,6 @@ export {
   lecturesDesJoursPrecedents,
 } from './audit.service.js';
 export { MARQUE_LECTURE_DONNEES_PERSONNELLES } from './audit.repository.js';
-export { auditRoutes } from './audit.routes.js';
 export type { ResultatVerification } from './audit.service.js';
 export type { EvenementAudit, ResultatAudit, RaisonInvalidite } from './audit.chaine.js';
 export type { AccesAudit } from './audit.repository.js';

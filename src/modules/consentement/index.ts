@@ -1,4 +1,3 @@
-export { consentementRoutes } from './consentement.routes.js';
 export { accorderConsentement, activeConsentsOf, activeConsentsOfMany, consentementsDe, personnesPartageantAvec } from './consentement.service.js';
 export type { DemandeConsentement } from './consentement.service.js';
 export { ROLES_ACCUEIL, partageAvec, roleAccueilDans } from './consentement.policy.js';

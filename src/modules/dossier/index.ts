@@ -1,3 +1,2 @@
-export { dossierRoutes } from './dossier.routes.js';
 export { ouvrirDossier } from './dossier.service.js';
 export type { DossierVue, OuvertureDossier } from './dossier.contract.js';

@@ -1,6 +1,3 @@
-export { identiteRoutes } from './identite.routes.js';
-export { oidcRoutes } from './oidc/oidc.routes.js';
-export { equipeRoutes } from './equipe/equipe.routes.js';
 export { ACTEUR_ANONYME, ROLES, asSystem, estAdministrateur, estConnecte, structuresDe, territoiresDe } from '../../shared/acteur.js';
 export type { Acteur, ActeurConnecte, AdhesionActeur, Role } from '../../shared/acteur.js';
 export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu, secondFacteurRequis } from './identite.permissions.js';

@@ -1,4 +1,3 @@
-export { metiersRoutes } from './metiers.routes.js';
 export { findMetier, indexMetiers, rapprocherMetiers, searchMetiers, texteAffiche } from './metiers.service.js';
 export { replaceReferentielMetiers, JEU_METIERS, VersionMetiersAnterieure } from './metiers.referentiel.js';
 export type { DonneesMetiers } from './metiers.referentiel.js';

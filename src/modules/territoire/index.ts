@@ -1,4 +1,3 @@
-export { territoireRoutes } from './territoire.routes.js';
 export { requireCommune, findCommune, findCommunes, localiserCommune, findBassinBmo, listZonesEmploiDuBassin } from './territoire.service.js';
 export type { BassinBmo, Commune, LocalisationCommune } from './territoire.contract.js';
 export { codeCommuneSchema } from './territoire.contract.js';

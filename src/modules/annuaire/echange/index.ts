@@ -1,4 +1,3 @@
-export { exportRoutes } from './echange.routes.js';
 export { exportServices, exportStructures, importDataInclusion } from './echange.service.js';
 export type { DemandeImport, RapportImport } from './echange.service.js';
 export { formaterRapport, lireArguments, USAGE } from './echange.commande.js';
