@@ -1,6 +1,6 @@
 // Prints the TOTP code of a demo account, as its authenticator app would show it now.
 // npm run demo:code-totp -- <adresse>   (development only: demo accounts never exist in production)
-import { codeTotpDemo, fichierIdentifiantsDemo } from '../src/modules/identite/index.js';
+import { codeTotpDemo, fichierIdentifiantsDemo } from '../src/modules/identite/demo/index.js';
 import { ConfigError, loadConfig } from '../src/server/config.js';
 
 async function main(): Promise<number> {

@@ -3,7 +3,7 @@ import { chargerReferentiels } from '../data/charger.js';
 import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { envoyerRappelsConfirmation } from './modules/annuaire/index.js';
-import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/index.js';
+import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/demo/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IdentifiantsDemo, lireComptesDemo, seederComptesDemo, structuresDeDemonstration } from '../../src/modules/identite/identite.demo.js';
+import { structuresDeDemonstration } from '../../src/modules/annuaire/index.js';
+import { type IdentifiantsDemo, lireComptesDemo, seederComptesDemo } from '../../src/modules/identite/demo/demo.js';
 import { codeTotpCourant } from '../../src/modules/identite/identite.totp.js';
 import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Table, is } from 'drizzle-orm';
+import { Table, getTableName, is } from 'drizzle-orm';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/shared/config.js';
@@ -78,6 +78,41 @@ const estIndex = (f: string) => /^src\/modules\/.+\/index\.ts$/.test(f);
 const estContrat = (f: string) => f.endsWith('.contract.ts');
 const decrire = (i: Import) => `${i.de} → ${i.vers}${i.typeSeulement ? ' (types)' : ''}`;
 
+/** Each table of the database and the module that owns it, read from the modules' *.tables.ts. */
+async function proprietairesDesTables(): Promise<Map<string, string>> {
+  const proprietaires = new Map<string, string>();
+  for (const fichier of code(['src/modules']).filter((f) => f.endsWith('.tables.ts'))) {
+    for (const valeur of Object.values((await import(racine(fichier))) as Record<string, unknown>)) {
+      if (is(valeur, Table)) proprietaires.set(getTableName(valeur), moduleDe(fichier)!);
+    }
+  }
+  return proprietaires;
+}
+
+/**
+ * The tables of other modules that a module's file names in its SQL (drizzle's `sql` template and
+ * `sql.raw`); comments and the other strings (messages, codes) do not count. Drizzle table objects of
+ * another module cannot be reached at all: its tables.ts is behind its index.ts, which may not
+ * expose them (tests above).
+ */
+function tablesEtrangeres(fichier: string, source: string, proprietaires: Map<string, string>): string[] {
+  const module = moduleDe(fichier);
+  const textes: string[] = [];
+  const litteraux = (noeud: ts.Node) => {
+    if (ts.isStringLiteralLike(noeud) || ts.isTemplateHead(noeud) || ts.isTemplateMiddle(noeud) || ts.isTemplateTail(noeud)) textes.push(noeud.text);
+    ts.forEachChild(noeud, litteraux);
+  };
+  const visiter = (noeud: ts.Node) => {
+    // SQL is what goes through drizzle's sql tag or sql.raw(); other strings are messages and names.
+    if (ts.isTaggedTemplateExpression(noeud) && noeud.tag.getText() === 'sql') litteraux(noeud.template);
+    else if (ts.isCallExpression(noeud) && /^sql\.raw$/.test(noeud.expression.getText())) noeud.arguments.forEach(litteraux);
+    ts.forEachChild(noeud, visiter);
+  };
+  visiter(ts.createSourceFile(fichier, source, ts.ScriptTarget.Latest, true));
+  const noms = new Set(textes.flatMap((t) => t.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []));
+  return [...noms].filter((nom) => proprietaires.has(nom) && proprietaires.get(nom) !== module).map((nom) => `${fichier} : ${nom} (${proprietaires.get(nom)})`);
+}
+
 describe('frontières des modules (STYLE.md, convention 2)', () => {
   it('le balayage lit bien les imports du code', () => {
     const tous = imports(['src']);
@@ -132,6 +167,28 @@ describe('frontières des modules (STYLE.md, convention 2)', () => {
       .filter((i) => estIndex(i.de) && i.vers.endsWith('.routes.ts'))
       .map(decrire);
     expect(violations).toEqual([]);
+  });
+
+  it('le SQL d’un module ne nomme que ses propres tables', async () => {
+    const proprietaires = await proprietairesDesTables();
+    expect(proprietaires.get('annuaire_structure')).toBe('annuaire');
+    const violations = code(['src/modules']).flatMap((f) => tablesEtrangeres(f, readFileSync(racine(f), 'utf8'), proprietaires));
+    expect(violations).toEqual([]);
+  });
+
+  it('la vérification du SQL voit une table d’un autre module, dans une requête brute comme dans un fragment', async () => {
+    const proprietaires = await proprietairesDesTables();
+    const fautif = [
+      '// annuaire_structure in a comment is no query.',
+      "const message = 'Le dossier est introuvable.';",
+      'const a = sql`SELECT id FROM annuaire_structure WHERE id = ${id}`;',
+      "const b = sql.raw('DELETE FROM AUDIT_EVENEMENT');",
+      'const c = sql`SELECT 1 FROM identite_utilisateur`;',
+    ].join('\n');
+    expect(tablesEtrangeres('src/modules/identite/identite.essai.ts', fautif, proprietaires)).toEqual([
+      'src/modules/identite/identite.essai.ts : annuaire_structure (annuaire)',
+      'src/modules/identite/identite.essai.ts : audit_evenement (audit)',
+    ]);
   });
 
   it('l’index d’un module n’expose ni ses tables ni les requêtes de son dépôt, seulement des services, des types et des constantes', async () => {

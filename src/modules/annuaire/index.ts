@@ -1,7 +1,7 @@
 export { replaceSources, insertStructures } from './annuaire.referentiel.js';
 export type { StructureAImporter, ReferentielAnnuaire } from './annuaire.referentiel.js';
 export { parseHoraires, toOsmOpeningHours } from './annuaire.horaires.js';
-export { findStructureResume } from './annuaire.resume.js';
+export { findStructureResume, structuresDeDemonstration } from './annuaire.resume.js';
 export type { StructureResume } from './annuaire.resume.js';
 export { envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
 export type { OptionsRappels } from './fraicheur/fraicheur.service.js';

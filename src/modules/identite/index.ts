@@ -7,6 +7,5 @@ export { nomsCookies, optionsCookie, reglagesSession } from './identite.cookies.
 export { ACTION_SUSPENSION, suspendreCompte } from './identite.suspension.js';
 export { decrireUtilisateurs, listerResponsables } from './identite.annuaire-agents.js';
 export type { FicheUtilisateur } from './identite.annuaire-agents.js';
-export { codeTotpDemo, fichierIdentifiantsDemo, preparerComptesDemo } from './identite.demo.js';
 export { listerDestinatairesStructure, listerResponsablesDeStructures } from './identite.destinataires.js';
 export type { Destinataire } from './identite.destinataires.js';

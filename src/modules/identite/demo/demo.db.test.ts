@@ -3,18 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../db/client.js';
-import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
-import { ClientHttp } from '../../../test/harness/client-http.js';
-import {
-  type IdentifiantsDemo,
-  lireComptesDemo,
-  lireIdentifiantsDemo,
-  preparerComptesDemo,
-  seederComptesDemo,
-  structuresDeDemonstration,
-} from './identite.demo.js';
-import { codeTotpCourant } from './identite.totp.js';
+import { rows } from '../../../db/client.js';
+import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
+import { ClientHttp } from '../../../../test/harness/client-http.js';
+import { type IdentifiantsDemo, lireComptesDemo, lireIdentifiantsDemo, preparerComptesDemo, seederComptesDemo } from './demo.js';
+import { structuresDeDemonstration } from '../../annuaire/index.js';
+import { codeTotpCourant } from '../identite.totp.js';
 
 let t: AppDeTest;
 let dossier: string;

@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
-import { type Db, rows } from '../../db/client.js';
-import { z } from '../../shared/zod.js';
-import { hacherMotDePasse } from './identite.motdepasse.js';
-import { ROLES_PERMISSIONS } from './identite.permissions.js';
-import { ALPHABET_RECUPERATION } from './identite.recuperation.js';
-import * as repository from './identite.repository.js';
-import { codeTotpCourant, genererSecretTotp, uriOtpauth } from './identite.totp.js';
+import type { Db } from '../../../db/client.js';
+import { z } from '../../../shared/zod.js';
+import { type StructureResume, structuresDeDemonstration } from '../../annuaire/index.js';
+import { hacherMotDePasse } from '../identite.motdepasse.js';
+import { ROLES_PERMISSIONS } from '../identite.permissions.js';
+import { ALPHABET_RECUPERATION } from '../identite.recuperation.js';
+import * as repository from '../identite.repository.js';
+import { codeTotpCourant, genererSecretTotp, uriOtpauth } from '../identite.totp.js';
 
 const DOMAINE_DEMO = '@demo.trajectoires.invalid';
 
@@ -34,7 +34,7 @@ export const comptesDemoFichier = z.strictObject({
 });
 export type CompteDemo = z.infer<typeof comptesDemoFichier>['comptes'][number];
 
-const fichierComptes = new URL('../../../data/demo/comptes.json', import.meta.url);
+const fichierComptes = new URL('../../../../data/demo/comptes.json', import.meta.url);
 
 export async function lireComptesDemo(): Promise<CompteDemo[]> {
   return comptesDemoFichier.parse(JSON.parse(await readFile(fichierComptes, 'utf8'))).comptes;
@@ -50,24 +50,7 @@ export interface IdentifiantsDemo {
   secretTotp: string | null;
 }
 
-export interface StructureDemo {
-  id: string;
-  nom: string;
-}
-
-/**
- * Ids of the demo territory's structures by their key (`source_id`). The directory's index.ts has
- * no lookup by source yet; this read-only query serves the demo seeding only, outside production.
- */
-export async function structuresDeDemonstration(db: Db): Promise<Map<string, StructureDemo>> {
-  const lignes = await rows<{ cle: string; id: string; nom: string }>(
-    db,
-    sql`SELECT source_id AS cle, id::text AS id, nom FROM annuaire_structure WHERE source = 'demonstration' AND demonstration`,
-  );
-  return new Map(lignes.map((l) => [l.cle, { id: l.id, nom: l.nom }]));
-}
-
-function libelleDe(compte: CompteDemo, structures: Map<string, StructureDemo>): string {
+function libelleDe(compte: CompteDemo, structures: Map<string, StructureResume>): string {
   if (compte.adhesions.length === 0) return 'Personne accompagnée';
   return compte.adhesions
     .map((a) => {
@@ -92,7 +75,7 @@ const motDePasseDemo = () =>
  */
 export async function seederComptesDemo(
   db: Db,
-  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureDemo> },
+  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureResume> },
 ): Promise<{ crees: IdentifiantsDemo[]; existants: string[] }> {
   if (options.environnement === 'production') {
     throw new Error(

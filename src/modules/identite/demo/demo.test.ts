@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/client.js';
-import { lireComptesDemo, seederComptesDemo } from './identite.demo.js';
+import type { Db } from '../../../db/client.js';
+import { lireComptesDemo, seederComptesDemo } from './demo.js';
 
 describe('comptes de démonstration', () => {
   it('refusent de se créer en production, sans toucher à la base', async () => {

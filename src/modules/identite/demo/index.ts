@@ -1,0 +1,1 @@
+export { codeTotpDemo, fichierIdentifiantsDemo, preparerComptesDemo } from './demo.js';
