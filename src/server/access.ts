@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { type Permission, detientPermission, estConnecte, secondFacteurAttendu } from '../modules/identite/index.js';
+import { PERMISSIONS, type Permission, detientPermission, estConnecte, secondFacteurAttendu } from '../modules/identite/index.js';
 import { AppError } from '../shared/erreurs.js';
 
 /**
@@ -90,7 +90,49 @@ export function interditCache(req: FastifyRequest): boolean {
   return !!access && !('public' in access);
 }
 
+/** Whether a call with this method to a route with this access must carry the CSRF token. */
+function jetonCsrfExige(method: string, access: Access | undefined): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
+  return !access?.sansJetonCsrf;
+}
+
 export function exigeJetonCsrf(req: FastifyRequest): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
-  return !accessDe(req)?.sansJetonCsrf;
+  return jetonCsrfExige(req.method, accessDe(req));
+}
+
+/** Names of the OpenAPI security schemes: the session cookie and the CSRF header. */
+export const SCHEMAS_SECURITE = { session: 'session', csrf: 'jetonCsrf' } as const;
+
+export interface DocumentationAcces {
+  /** OpenAPI security requirement: `[]` when the call needs neither a session nor a CSRF token. */
+  security: Record<string, string[]>[];
+  'x-acces': 'public' | 'connecte' | 'permission';
+  'x-permission'?: Permission;
+  /** The sentence that tells a reader who may call the operation. */
+  texte: string;
+}
+
+/**
+ * What the API description says about one operation, derived from the route's declaration so that
+ * the document and the checks of `verifierAcces` and `exigeJetonCsrf` cannot say different things.
+ */
+export function documenterAcces(method: string, access: Access): DocumentationAcces {
+  const csrf = jetonCsrfExige(method, access);
+  const exigences = (session: boolean): Record<string, string[]>[] => {
+    const exigence: Record<string, string[]> = {};
+    if (session) exigence[SCHEMAS_SECURITE.session] = [];
+    if (csrf) exigence[SCHEMAS_SECURITE.csrf] = [];
+    return Object.keys(exigence).length > 0 ? [exigence] : [];
+  };
+  const suffixeCsrf = csrf ? ' Jeton CSRF exigé (en-tête x-csrf-token).' : '';
+  if ('public' in access) return { security: exigences(false), 'x-acces': 'public', texte: `Accès public : ${access.public}.${suffixeCsrf}` };
+  if ('connecte' in access) {
+    return { security: exigences(true), 'x-acces': 'connecte', texte: `Accès : tout compte connecté (${access.connecte}).${suffixeCsrf}` };
+  }
+  return {
+    security: exigences(true),
+    'x-acces': 'permission',
+    'x-permission': access.permission,
+    texte: `Permission requise : ${access.permission} (${PERMISSIONS[access.permission]}).${suffixeCsrf}`,
+  };
 }

@@ -19,7 +19,7 @@ import { consentementRoutes } from '../modules/consentement/consentement.routes.
 import { dossierRoutes } from '../modules/dossier/dossier.routes.js';
 import { equipeRoutes } from '../modules/identite/equipe/equipe.routes.js';
 import { identiteRoutes } from '../modules/identite/identite.routes.js';
-import { ACTEUR_ANONYME } from '../modules/identite/index.js';
+import { ACTEUR_ANONYME, nomsCookies } from '../modules/identite/index.js';
 import { oidcRoutes } from '../modules/identite/oidc/oidc.routes.js';
 import { marcheTravailRoutes } from '../modules/marche-travail/marche-travail.routes.js';
 import { metiersRoutes } from '../modules/metiers/metiers.routes.js';
@@ -28,7 +28,7 @@ import { voiesRoutes } from '../modules/voies/voies.routes.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
 import { z } from '../shared/zod.js';
-import { type RouteDeclaree, enforceAccessDeclarations } from './access.js';
+import { type RouteDeclaree, SCHEMAS_SECURITE, documenterAcces, enforceAccessDeclarations } from './access.js';
 import { type Config } from './config.js';
 import { projectRoot } from '../shared/config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
@@ -56,6 +56,25 @@ export interface AppDeps {
 }
 
 const webDist = path.join(projectRoot, 'web', 'dist');
+
+/** The capabilities of the API: one OpenAPI tag each, all named in the API's description. */
+export const CAPACITES = [
+  { name: 'Territoire', description: 'Communes, régions, contours (COG 2026)' },
+  { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
+  { name: 'Échanges', description: 'Export au schéma data·inclusion' },
+  { name: 'Gestion de l’annuaire', description: 'Fiches tenues par les structures : modifications, historique, confirmation, signalements' },
+  { name: 'Identité', description: 'Connexion, session, second facteur, fournisseurs d’identité, équipes des structures et invitations' },
+  { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
+  { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
+  { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
+  { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
+  { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
+  {
+    name: 'Voies d’accès',
+    description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches',
+  },
+  { name: 'Exploitation', description: 'Santé du service, description de l’API, identité visuelle' },
+] as const;
 
 /** The built file a URL names, if it is one (never outside web/dist). */
 function fichierStatique(chemin: string): string | null {
@@ -136,35 +155,42 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     allowList: (req) => !req.url.startsWith('/api/'),
   });
 
+  const cookies = nomsCookies(config);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'API Trajectoires',
         description:
-          'API du service public régional de l’orientation : territoire, annuaire partagé des structures et services. ' +
+          `API du service public régional de l’orientation. Capacités : ${CAPACITES.map((c) => `${c.name} (${c.description})`).join(' ; ')}. ` +
+          'Les opérations privées demandent la session (cookie) et, pour celles qui modifient, le jeton CSRF (en-tête) ; ' +
+          'chacune dit la permission qu’elle exige (x-permission), la politique du service décide ensuite sur l’enregistrement lui-même. ' +
           'Toutes les erreurs suivent le format { erreur: { code, message, champs } }.',
         version: '1.0.0',
       },
-      tags: [
-        { name: 'Territoire', description: 'Communes, régions, contours (COG 2026)' },
-        { name: 'Annuaire', description: 'Structures, lieux et services du réseau' },
-        { name: 'Échanges', description: 'Export au schéma data·inclusion' },
-        { name: 'Gestion de l’annuaire', description: 'Fiches tenues par les structures : modifications, historique, confirmation, signalements' },
-        { name: 'Identité', description: 'Connexion, session, second facteur' },
-        { name: 'Aiguillage', description: 'Opérateurs compétents et lieux d’accueil les plus proches ; règles d’aiguillage des régions' },
-        { name: 'Dossiers', description: 'Accueil d’une personne par un agent : dossier CEP de niveau 1, consentements' },
-        { name: 'Métiers', description: 'Répertoire des métiers (ROME 4.0) : recherche, fiches, rapprochement d’un parcours, questionnaire d’intérêts' },
-        { name: 'Journal des accès', description: 'Qui a consulté quelles données : pour les responsables de structure et pour chaque personne' },
-        { name: 'Marché du travail', description: 'Projets de recrutement BMO, tension et chômage par bassin et zone d’emploi' },
-        {
-          name: 'Voies d’accès',
-          description: 'Formation, VAE, bilan de compétences, immersion, création d’entreprise : ce que chaque voie demande et les services proches',
+      components: {
+        securitySchemes: {
+          [SCHEMAS_SECURITE.session]: { type: 'apiKey', in: 'cookie', name: cookies.session, description: 'Session ouverte par POST /api/v1/connexion' },
+          [SCHEMAS_SECURITE.csrf]: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-csrf-token',
+            description: `Jeton CSRF rendu par GET /api/v1/session, lié au cookie ${cookies.csrf}`,
+          },
         },
-        { name: 'Exploitation', description: 'Santé du service' },
-      ],
+      },
+      tags: [...CAPACITES],
     },
-    transform: jsonSchemaTransform,
+    // Security requirement and permission come from the route's access declaration, never retyped.
+    transform: (donnees) => {
+      const { schema, url } = jsonSchemaTransform(donnees);
+      const access = donnees.route.config?.access;
+      if (!access || !schema) return { schema, url };
+      const method = [donnees.route.method].flat().find((m) => m !== 'HEAD') ?? 'GET';
+      const { texte, ...acces } = documenterAcces(method, access);
+      const description = typeof schema.description === 'string' ? `${schema.description}\n\n${texte}` : texte;
+      return { schema: { ...schema, ...acces, description }, url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
