@@ -48,4 +48,4 @@ if (existsSync(chromium)) {
   console.warn(`Chromium introuvable (${chromium}) : les parcours navigateur ne sont pas lancés. Installez le paquet Debian chromium.`);
 }
 
-export default defineConfig({ test: { projects: projets, pool: 'forks' } });
+export default defineConfig({ test: { projects: projets, pool: 'forks', reporters: ['default', './test/harness/duree-par-projet.ts'] } });

@@ -109,3 +109,13 @@ export async function creerBaseDeTest(): Promise<Database> {
   const image = new Blob([await readFile(imagePglite)]);
   return createPgliteDatabase({ dataDir: undefined, loadDataDir: image });
 }
+
+/**
+ * Runs of a property test on this engine. When a run tests both engines, each takes its own half of
+ * the cases from its own seed: together they try as many distinct cases as the property asks for,
+ * instead of replaying the same cases (fixed seed) once per engine.
+ */
+export function casDeCeMoteur(runs: number, seed: number): { numRuns: number; seed: number } {
+  if (!process.env.TEST_DATABASE_URL) return { numRuns: runs, seed };
+  return { numRuns: Math.ceil(runs / 2), seed: moteurDeTest() === 'postgresql' ? seed + 1 : seed };
+}

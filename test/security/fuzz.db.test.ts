@@ -5,6 +5,7 @@ import type { RouteDeclaree } from '../../src/server/access.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 import { CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
+import { casDeCeMoteur } from '../harness/base.js';
 import { ENV_BALAYAGE, acteurQuiFranchit, cleRoute, ecrit, routesBalayees, urlDe } from './balayage.js';
 import { SCENARIOS_OBJETS } from './objets.js';
 
@@ -124,7 +125,7 @@ describe('S13 : les entrées aléatoires ne provoquent jamais d’erreur 5xx', (
             expect(res.json().erreur.message).toMatch(/\S/);
           }
         }),
-        { numRuns: schema.querystring || schema.params ? RUNS_PAR_ROUTE : RUNS_SANS_PARAMETRE, seed: 20261123 },
+        schema.querystring || schema.params ? casDeCeMoteur(RUNS_PAR_ROUTE, 20261123) : { numRuns: RUNS_SANS_PARAMETRE, seed: 20261123 },
       );
     }
   }, 600_000);
@@ -148,7 +149,7 @@ describe('S13 : les corps aléatoires des requêtes qui modifient ne provoquent 
             throw new Error(`${cleRoute(route)} par ${acteur.cle} ${JSON.stringify(corps).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
           }
         }),
-        { numRuns: RUNS_PAR_ECRITURE, seed: 20261125 },
+        casDeCeMoteur(RUNS_PAR_ECRITURE, 20261125),
       );
     }
   }, 1_800_000);

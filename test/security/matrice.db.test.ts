@@ -6,6 +6,7 @@ import { evenement } from '../../src/modules/audit/audit.tables.js';
 import * as access from '../../src/server/access.js';
 import { buildApp } from '../../src/server/app.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
+import { casDeCeMoteur } from '../harness/base.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
 import { type ActeurDeTest, CLES_ACTEURS, type CleActeur, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import {
@@ -211,7 +212,7 @@ describe('enregistrements rattachés à une structure (politiques des modules)',
             modele(scenario, monde.acteurs[cle], proprietaire),
           );
         }),
-        { numRuns: Number(process.env.BOLA_RUNS ?? 1000), seed: 20261124 },
+        casDeCeMoteur(Number(process.env.BOLA_RUNS ?? 1000), 20261124),
       );
     },
     600_000,
