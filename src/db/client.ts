@@ -34,15 +34,28 @@ export const pgliteExtensions = { unaccent, pg_trgm, cube, earthdistance };
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export type DatabaseOptions = { databaseUrl: string; poolSize?: number } | { dataDir: string | undefined; loadDataDir?: Blob };
+/** What the pool tells of an idle connection the server ended: its SQLSTATE only. */
+export type ConnexionPerdue = { code: string | null };
+export type DatabaseOptions =
+  { databaseUrl: string; poolSize?: number; surConnexionPerdue?: (perte: ConnexionPerdue) => void } | { dataDir: string | undefined; loadDataDir?: Blob };
+
+function signalerConnexionPerdue(perte: ConnexionPerdue): void {
+  process.emitWarning(`connexion inactive à PostgreSQL perdue (${perte.code ?? 'sans code'}) ; une nouvelle sera ouverte`, 'ConnexionPerdue');
+}
 
 /** Opens the embedded PGlite (a folder, or memory) or a PostgreSQL server, behind one Drizzle type. */
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return 'databaseUrl' in options ? createServerDatabase(options) : createPgliteDatabase(options);
 }
 
-async function createServerDatabase(options: { databaseUrl: string; poolSize?: number }): Promise<Database> {
+async function createServerDatabase(options: Extract<DatabaseOptions, { databaseUrl: string }>): Promise<Database> {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  // An idle client whose connection the server ends (restart, failover, pg_terminate_backend)
+  // emits 'error' on the pool; unhandled, it would end the process. The pool has already dropped
+  // that client and opens a new one on the next query: say so, without any statement or value.
+  pool.on('error', (erreur: Error & { code?: string }) => {
+    (options.surConnexionPerdue ?? signalerConnexionPerdue)({ code: erreur.code ?? null });
+  });
   const db = drizzlePg(pool) as unknown as Db;
   return {
     engine: 'postgresql',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { estConnexionPerdue } from '../db/connexion-perdue.js';
 import { AppError, type ChampErreur, type CorpsErreur } from '../shared/erreurs.js';
 
 function corps(code: string, message: string, champs?: ChampErreur[], reference?: string): CorpsErreur {
@@ -48,6 +49,14 @@ export function installErrorHandlers(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send(corps('requete_invalide', 'La requête est invalide.'));
+    }
+    if (estConnexionPerdue(error)) {
+      // The code alone: the driver's error carries the statement and its values.
+      request.log.warn({ code: error.code ?? null }, 'base de données injoignable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(corps('base_indisponible', 'Le service est momentanément indisponible : réessayez dans quelques secondes.', undefined, request.id));
     }
     if (isResponseSerializationError(error)) request.log.error({ err: error }, 'réponse non conforme à son schéma');
     else request.log.error({ err: error }, 'erreur interne');
