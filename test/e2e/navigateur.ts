@@ -108,6 +108,9 @@ export async function verifierAccessibilite(page: Page): Promise<void> {
       new Promise((resolve) => setTimeout(resolve, 2000)),
     ]),
   );
+  // A page whose code or data is still on its way shows only its loading notice (no heading
+  // yet): axe judges the page once it is there.
+  await page.waitForFunction(() => document.querySelector('.trj-chargement') === null, undefined, { timeout: 5000 }).catch(() => undefined);
   await page.evaluate(axe.source);
   const resultat = await page.evaluate(async () => {
     const r = await (window as unknown as { axe: typeof axe }).axe.run(document);

@@ -63,7 +63,7 @@ describe('rechercher un service par besoin et par lieu', () => {
     expect(await contenu.textContent()).toContain('Démonstration');
     expect(await page.getByRole('heading', { name: 'Horaires d’ouverture' }).count()).toBe(1);
     expect(await contenu.textContent()).toContain('Du lundi au jeudi : de 9 h à 12 h 30 et de 13 h 30 à 17 h 30');
-    expect(await contenu.textContent()).toMatch(/données du \d{1,2} \p{L}+ \d{4}/u);
+    expect(await contenu.textContent()).toMatch(/données du (?:1er|\d{1,2}) \p{L}+ \d{4}/u);
     expect(await contenu.textContent()).toContain('Accessibilité');
     await expect.poll(() => page.title()).toBe('Bilan de compétences – Trajectoires');
     await verifierAccessibilite(page);
