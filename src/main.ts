@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const database = await createDatabase(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, metriquesDuProcessus: true });
   const log = (message: string) => app.log.info(message);
   log(config.DATABASE_URL ? 'Base PostgreSQL (DATABASE_URL).' : `Base embarquée PGlite : ${config.DATA_DIR}`);
   const migrations = await migrate(database);

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -15,11 +15,22 @@ export type Executor = Pick<Db, 'execute' | 'select' | 'insert' | 'update' | 'de
 
 export type Engine = 'pglite' | 'postgresql';
 
+/** How busy the engine is, for the metrics. */
+export interface Charge {
+  /** Operations holding the engine: connections lent by the pool, or PGlite's one running statement or transaction. */
+  enCours: number;
+  /** Operations waiting their turn: for a free connection of the pool, or behind PGlite's running one. */
+  enAttente: number;
+  /** Connections open: the pool's, or 1 for PGlite (in the process). */
+  connexions: number;
+}
+
 export interface Database {
   readonly engine: Engine;
   readonly db: Db;
   /** Runs a multi-statement script (migrations) in one transaction. */
   execScript(script: string): Promise<void>;
+  charge(): Charge;
   close(): Promise<void>;
 }
 
@@ -73,17 +84,53 @@ async function createServerDatabase(options: Extract<DatabaseOptions, { database
         client.release();
       }
     },
+    charge: () => ({ enCours: pool.totalCount - pool.idleCount, enAttente: pool.waitingCount, connexions: pool.totalCount }),
     close: () => pool.end(),
   };
 }
 
+/**
+ * PGlite runs one statement or transaction at a time and queues the others; it does not say how
+ * many wait. This counts the calls it was given (query, exec, transaction: what Drizzle and the
+ * migrations use) that have not finished yet.
+ */
+class PgliteCompte extends PGlite {
+  #operations = 0;
+
+  get operations(): number {
+    return this.#operations;
+  }
+
+  async #compter<T>(operation: () => Promise<T>): Promise<T> {
+    this.#operations++;
+    try {
+      return await operation();
+    } finally {
+      this.#operations--;
+    }
+  }
+
+  override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    return this.#compter(() => super.query<T>(query, params, options));
+  }
+
+  override exec(query: string, options?: QueryOptions): Promise<Results[]> {
+    return this.#compter(() => super.exec(query, options));
+  }
+
+  override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.#compter(() => super.transaction(callback));
+  }
+}
+
 /** The embedded engine: a data folder that survives restarts, or memory when none is given. */
 export async function createPgliteDatabase(options: { dataDir: string | undefined; loadDataDir?: Blob }): Promise<PgliteDatabase> {
-  const client = await PGlite.create({
+  const client = new PgliteCompte({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: pgliteExtensions,
   });
+  await client.waitReady;
   const db = drizzlePglite(client) as unknown as Db;
   return {
     engine: 'pglite',
@@ -94,6 +141,7 @@ export async function createPgliteDatabase(options: { dataDir: string | undefine
         await tx.exec(script);
       });
     },
+    charge: () => ({ enCours: Math.min(client.operations, 1), enAttente: Math.max(client.operations - 1, 0), connexions: 1 }),
     close: () => client.close(),
   };
 }

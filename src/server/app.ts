@@ -27,11 +27,13 @@ import { territoireRoutes } from '../modules/territoire/territoire.routes.js';
 import { voiesRoutes } from '../modules/voies/voies.routes.js';
 import type { ServiceContext } from '../shared/contexte.js';
 import { type Messagerie, creerMessagerie } from '../shared/messagerie.js';
+import type { ProfondeursDesFiles } from '../shared/metriques.js';
 import { z } from '../shared/zod.js';
 import { type RouteDeclaree, SCHEMAS_SECURITE, documenterAcces, enforceAccessDeclarations } from './access.js';
 import { type Config } from './config.js';
 import { projectRoot } from '../shared/config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
+import { installerMetriques } from './metriques.js';
 import { installerSecurite, requeteJournalisee } from './plugins/securite.js';
 
 declare module 'fastify' {
@@ -42,6 +44,8 @@ declare module 'fastify' {
     routesDeclarees: RouteDeclaree[];
     /** Outgoing mail, also used by the scheduled jobs of main.ts. */
     messagerie: Messagerie;
+    /** Counts a failed job of a queue in the metrics. */
+    compterEchecDeTravail: (file: string) => void;
   }
 }
 
@@ -53,6 +57,10 @@ export interface AppDeps {
   messagerie?: Messagerie;
   /** pino options; false in tests. */
   logger?: boolean | object;
+  /** Process metrics (CPU, memory, event loop, GC) at /metrics; off unless asked (main.ts). */
+  metriquesDuProcessus?: boolean;
+  /** Per-queue counts of the job queue for /metrics; none until a queue runs. */
+  filesDeTravaux?: () => Promise<ProfondeursDesFiles>;
 }
 
 const webDist = path.join(projectRoot, 'web', 'dist');
@@ -149,6 +157,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
   await installerSecurite(app, config, database);
+  app.decorate(
+    'compterEchecDeTravail',
+    installerMetriques(app, {
+      config,
+      database,
+      processus: deps.metriquesDuProcessus ?? false,
+      lireFilesDeTravaux: deps.filesDeTravaux ?? (async () => ({})),
+    }),
+  );
   await app.register(rateLimit, {
     max: config.RECHERCHE_LIMITE_PAR_MINUTE,
     timeWindow: '1 minute',

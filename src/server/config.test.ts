@@ -29,6 +29,20 @@ describe('loadConfig', () => {
     expect((erreur as ConfigError).message).toMatch(/^Configuration invalide/);
   });
 
+  it('refuse un METRIQUES_JETON trop court ou fait de caractères hors d’un jeton Bearer', () => {
+    for (const jeton of ['court', `${'a'.repeat(40)} ${'b'.repeat(4)}`]) {
+      let erreur: unknown;
+      try {
+        loadConfig({ METRIQUES_JETON: jeton });
+      } catch (e) {
+        erreur = e;
+      }
+      expect(erreur, jeton).toBeInstanceOf(ConfigError);
+      expect((erreur as ConfigError).problemes[0]).toMatch(/^METRIQUES_JETON : /);
+    }
+    expect(loadConfig({ METRIQUES_JETON: 'f'.repeat(64) }).METRIQUES_JETON).toBe('f'.repeat(64));
+  });
+
   it('ignore les variables qui ne la concernent pas', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
   });

@@ -4,6 +4,7 @@ import { configVigilanceSchema } from '../modules/vigilance/vigilance.config.js'
 import { configFraicheurSchema } from '../modules/annuaire/fraicheur/fraicheur.config.js';
 import { type ConfigSocle, configSocleSchema } from '../shared/config.js';
 import { configMessagerieSchema } from '../shared/messagerie.js';
+import { configMetriquesSchema } from '../shared/metriques.js';
 import { z } from '../shared/zod.js';
 
 const configSchema = z.strictObject({
@@ -13,6 +14,7 @@ const configSchema = z.strictObject({
   ...configOidcSchema.shape,
   ...configEquipeSchema.shape,
   ...configVigilanceSchema.shape,
+  ...configMetriquesSchema.shape,
 });
 
 export type Config = ConfigSocle & Omit<z.infer<typeof configSchema>, keyof ConfigSocle>;

@@ -13,6 +13,20 @@ import {
 } from './audit.chaine.js';
 import * as repository from './audit.repository.js';
 
+/** What is told of each audit write outside the trail (metrics): its action and result, never who or what. */
+export type EcritureAudit = Pick<EvenementAudit, 'action' | 'resultat'>;
+
+const ecouteursEcriture = new Set<(ecriture: EcritureAudit) => void>();
+
+/**
+ * Calls `ecouteur` on every event appended to the trail, when it is written (in its transaction,
+ * before the commit); returns what stops it. The application subscribes while it runs.
+ */
+export function suivreEcrituresAudit(ecouteur: (ecriture: EcritureAudit) => void): () => void {
+  ecouteursEcriture.add(ecouteur);
+  return () => ecouteursEcriture.delete(ecouteur);
+}
+
 /**
  * Appends one event to the audit trail, chained to the last one. Pass the transaction of the
  * write or read being audited, so that both commit or roll back together; a plain Db gets a
@@ -28,6 +42,7 @@ export async function recordAudit(executor: Db, evenement: EvenementAudit, horod
     const contenu = contenuAudit((dernier?.id ?? 0) + 1, horodatage, evenement);
     const hash = calculerHash(hashPrecedent, contenu);
     await repository.insertEvenement(tx, contenu, hashPrecedent, hash);
+    for (const ecouteur of ecouteursEcriture) ecouteur({ action: evenement.action, resultat: evenement.resultat });
     return { id: contenu.id, hash };
   };
   return enTransaction(executor) ? ajouter(executor) : executor.transaction(ajouter);

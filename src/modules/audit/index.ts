@@ -5,6 +5,7 @@ export {
   listerAccesParPersonne,
   compterLecturesDepuis,
   lecturesDesJoursPrecedents,
+  suivreEcrituresAudit,
 } from './audit.service.js';
 export { MARQUE_LECTURE_DONNEES_PERSONNELLES } from './audit.repository.js';
 export type { ResultatVerification } from './audit.service.js';
