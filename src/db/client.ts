@@ -94,14 +94,14 @@ async function createServerDatabase(options: Extract<DatabaseOptions, { database
  * many wait. This counts the calls it was given (query, exec, transaction: what Drizzle and the
  * migrations use) that have not finished yet.
  */
-class PgliteCompte extends PGlite {
+class PgliteSuivie extends PGlite {
   #operations = 0;
 
   get operations(): number {
     return this.#operations;
   }
 
-  async #compter<T>(operation: () => Promise<T>): Promise<T> {
+  async #suivre<T>(operation: () => Promise<T>): Promise<T> {
     this.#operations++;
     try {
       return await operation();
@@ -111,21 +111,21 @@ class PgliteCompte extends PGlite {
   }
 
   override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    return this.#compter(() => super.query<T>(query, params, options));
+    return this.#suivre(() => super.query<T>(query, params, options));
   }
 
   override exec(query: string, options?: QueryOptions): Promise<Results[]> {
-    return this.#compter(() => super.exec(query, options));
+    return this.#suivre(() => super.exec(query, options));
   }
 
   override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.#compter(() => super.transaction(callback));
+    return this.#suivre(() => super.transaction(callback));
   }
 }
 
 /** The embedded engine: a data folder that survives restarts, or memory when none is given. */
 export async function createPgliteDatabase(options: { dataDir: string | undefined; loadDataDir?: Blob }): Promise<PgliteDatabase> {
-  const client = new PgliteCompte({
+  const client = new PgliteSuivie({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: pgliteExtensions,
