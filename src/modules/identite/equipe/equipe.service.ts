@@ -379,7 +379,12 @@ export async function accepterInvitation(
   const compte = await identiteRepository.findUtilisateurParEmail(ctx.db, invitation.email);
   if (compte) {
     if (compte.type !== 'agent') throw invitationErrors.comptePersonne();
-    if (!estConnecte(ctx.acteur) || ctx.acteur.utilisateurId !== compte.id) throw invitationErrors.connexionRequise();
+    if (!estConnecte(ctx.acteur) || ctx.acteur.utilisateurId !== compte.id) {
+      // The account may be the one a simultaneous acceptance of this very link has just created
+      // (it commits the account and the used invitation together): the link is then used up, 404.
+      await invitationValide(ctx, jeton);
+      throw invitationErrors.connexionRequise();
+    }
     await enregistrerAcceptation(ctx, jeton, async (tx) => {
       if (await repository.existeAdhesionDansStructure(tx, compte.id, invitation.structureId)) throw invitationErrors.dejaMembre();
       return { utilisateurId: compte.id, compte: 'existant' };
