@@ -4,6 +4,7 @@ import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { envoyerRappelsConfirmation } from './modules/annuaire/index.js';
 import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/demo/index.js';
+import { coutHachage } from './modules/identite/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
           environnement: config.NODE_ENV,
           fichier: fichierIdentifiantsDemo(config.DATA_DIR),
           emetteur: config.MARQUE_SERVICE,
+          coutHachage: coutHachage(config),
         })
       : null;
 

@@ -11,9 +11,18 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The migration files among a folder's entries, in the order they apply: by number, then by name
+ * for the one number two files share (0010, see migrate.test.ts).
+ */
+export function ordreDesMigrations(fichiers: readonly string[]): string[] {
+  // Four-digit numbers first: the order of the characters is the order of the numbers.
+  return fichiers.filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The committed migrations, in order (NNNN_verb-object.sql). */
 export async function listMigrations(): Promise<Migration[]> {
-  const files = (await readdir(migrationsDir)).filter((f) => /^\d{4}_[a-z0-9-]+\.sql$/.test(f)).sort();
+  const files = ordreDesMigrations(await readdir(migrationsDir));
   return Promise.all(files.map(async (f) => ({ nom: f.replace(/\.sql$/, ''), sql: await readFile(path.join(migrationsDir, f), 'utf8') })));
 }
 

@@ -1,4 +1,5 @@
 import { configEquipeSchema } from '../modules/identite/equipe/equipe.config.js';
+import { configIdentiteSchema, problemesConfigIdentite } from '../modules/identite/identite.config.js';
 import { configOidcSchema, problemesConfigOidc } from '../modules/identite/oidc/oidc.config.js';
 import { configVigilanceSchema } from '../modules/vigilance/vigilance.config.js';
 import { configFraicheurSchema } from '../modules/annuaire/fraicheur/fraicheur.config.js';
@@ -12,6 +13,7 @@ const configSchema = z.strictObject({
   ...configMessagerieSchema.shape,
   ...configFraicheurSchema.shape,
   ...configOidcSchema.shape,
+  ...configIdentiteSchema.shape,
   ...configEquipeSchema.shape,
   ...configVigilanceSchema.shape,
   ...configMetriquesSchema.shape,
@@ -47,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && !config.COOKIE_SECURISE) {
     throw new ConfigError(['COOKIE_SECURISE : les cookies doivent être sécurisés (HTTPS) en production']);
   }
-  const problemesOidc = problemesConfigOidc(config, config.NODE_ENV);
-  if (problemesOidc.length > 0) throw new ConfigError(problemesOidc);
+  const problemes = [...problemesConfigOidc(config, config.NODE_ENV), ...problemesConfigIdentite(config, config.NODE_ENV)];
+  if (problemes.length > 0) throw new ConfigError(problemes);
   return config;
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structuresDeDemonstration } from '../../src/modules/annuaire/index.js';
 import { type IdentifiantsDemo, lireComptesDemo, seederComptesDemo } from '../../src/modules/identite/demo/demo.js';
+import { coutHachage } from '../../src/modules/identite/index.js';
 import { codeTotpCourant } from '../../src/modules/identite/identite.totp.js';
 import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
 
@@ -11,7 +12,12 @@ let conseiller: IdentifiantsDemo;
 beforeAll(async () => {
   parcours = await demarrerParcours();
   const { db } = parcours.app.database;
-  const { crees } = await seederComptesDemo(db, { environnement: 'test', comptes: await lireComptesDemo(), structures: await structuresDeDemonstration(db) });
+  const { crees } = await seederComptesDemo(db, {
+    environnement: 'test',
+    comptes: await lireComptesDemo(),
+    structures: await structuresDeDemonstration(db),
+    coutHachage: coutHachage(parcours.app.config),
+  });
   // Yanis Boulanger, advisor of the demonstration CIBC Gironde.
   conseiller = crees.find((c) => c.email === 'yanis.boulanger@demo.trajectoires.invalid')!;
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { structuresDeDemonstration } from '../../src/modules/annuaire/index.js';
 import { type IdentifiantsDemo, lireComptesDemo, seederComptesDemo } from '../../src/modules/identite/demo/demo.js';
+import { coutHachage } from '../../src/modules/identite/index.js';
 import { codeTotpCourant } from '../../src/modules/identite/identite.totp.js';
 import { creerCompte } from '../factories/identite.js';
 import { demarrerParcours, nouvellePage, type Parcours, verifierAccessibilite } from './navigateur.js';
@@ -16,6 +17,7 @@ beforeAll(async () => {
     environnement: 'test',
     comptes: await lireComptesDemo(),
     structures: await structuresDeDemonstration(db),
+    coutHachage: coutHachage(parcours.app.config),
   });
   responsable = crees.find((c) => c.email === 'mathilde.garnier@demo.trajectoires.invalid')!;
 });

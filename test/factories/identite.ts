@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/db/client.js';
 import { PERMISSIONS, ROLES_PERMISSIONS, type Role, type RoleActeur } from '../../src/modules/identite/index.js';
 import { hacherMotDePasse } from '../../src/modules/identite/identite.motdepasse.js';
+import { coutHachage } from '../../src/modules/identite/index.js';
+import { configDeTest } from '../harness/config.js';
 import * as repository from '../../src/modules/identite/identite.repository.js';
 
 /** A password that passes the policy, shared by the accounts of the tests. */
 export const MOT_DE_PASSE_DE_TEST = 'cheval-agrafe-batterie-correct-42';
 
-// Hashing at the production cost (≈ 0.4 s) for every account of every test would slow the suite
-// tenfold; the policy and the production cost have their own tests.
-const hashDeTest = hacherMotDePasse(MOT_DE_PASSE_DE_TEST, { coutReduitHorsProduction: { log2N: 10 } });
+// At the test configuration's cost (test/harness/config.ts): hashing at the production cost
+// (≈ 0.4 s) for every account of every test would slow the suite tenfold.
+const hashDeTest = hacherMotDePasse(MOT_DE_PASSE_DE_TEST, { coutReduitHorsProduction: coutHachage(configDeTest()) });
 
 export interface AdhesionDeTest {
   role: Role;

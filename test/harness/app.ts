@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/db/client.js';
 import { buildApp } from '../../src/server/app.js';
-import { type Config, loadConfig } from '../../src/server/config.js';
+import type { Config } from '../../src/server/config.js';
 import { creerBaseDeTest } from './base.js';
+import { configDeTest } from './config.js';
 
 export interface AppDeTest {
   app: FastifyInstance;
@@ -11,10 +12,10 @@ export interface AppDeTest {
   close(): Promise<void>;
 }
 
-/** The whole application over a fresh test database; variables as in the environment (strings), clock injectable. */
+/** The whole application over a fresh test database; variables as in the environment (strings, over ENV_DE_TEST), clock injectable. */
 export async function creerAppDeTest(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<AppDeTest> {
   const database = await creerBaseDeTest();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RECHERCHE_LIMITE_PAR_MINUTE: '100000', ...env });
+  const config = configDeTest(env);
   const app = await buildApp({ config, database, logger: false, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   return {

@@ -89,25 +89,37 @@ export async function construireImagePglite(): Promise<void> {
   }
 }
 
+// A database of its own on the PostgreSQL server, copied from `modele`, dropped when closed.
+async function creerBasePostgresql(modele: string): Promise<Database> {
+  const nom = `trajectoires_test_${randomBytes(6).toString('hex')}`;
+  await administrer((c) => c.query(`CREATE DATABASE ${nom} TEMPLATE ${modele}`));
+  const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), nom), poolSize: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await administrer((c) => c.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`));
+    },
+  };
+}
+
 /** A fresh database for one test file, with the reference data and the demonstration territory. */
 export async function creerBaseDeTest(): Promise<Database> {
-  if (moteurDeTest() === 'postgresql') {
-    const nom = `trajectoires_test_${randomBytes(6).toString('hex')}`;
-    await administrer((c) => c.query(`CREATE DATABASE ${nom} TEMPLATE ${inject('modelePostgresql')}`));
-    const database = await createDatabase({ databaseUrl: urlAvecBase(urlServeur(), nom), poolSize: 4 });
-    return {
-      ...database,
-      async close() {
-        await database.close();
-        await administrer((c) => c.query(`DROP DATABASE IF EXISTS ${nom} WITH (FORCE)`));
-      },
-    };
-  }
+  if (moteurDeTest() === 'postgresql') return creerBasePostgresql(inject('modelePostgresql'));
   await stat(imagePglite).catch(() => {
     throw new Error(`Image de base de test absente (${imagePglite}) : lancez les tests par vitest (globalSetup).`);
   });
   const image = new Blob([await readFile(imagePglite)]);
   return createPgliteDatabase({ dataDir: undefined, loadDataDir: image });
+}
+
+/**
+ * An empty database, never migrated, on the engine under test: what the migration tests start
+ * from. template0 on PostgreSQL, so that nothing added to the server's default template leaks in.
+ */
+export async function creerBaseVide(): Promise<Database> {
+  if (moteurDeTest() === 'postgresql') return creerBasePostgresql('template0');
+  return createPgliteDatabase({ dataDir: undefined });
 }
 
 /**

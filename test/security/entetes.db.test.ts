@@ -5,6 +5,7 @@ import type { RouteDeclaree } from '../../src/server/access.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 import { CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { ClientHttp } from '../harness/client-http.js';
+import { PARAMETRES_SCRYPT } from '../../src/modules/identite/identite.motdepasse.js';
 import { creerCompte } from '../factories/identite.js';
 import { ENV_BALAYAGE, acteurQuiFranchit, appeler, cleRoute, routesBalayees } from './balayage.js';
 
@@ -86,7 +87,14 @@ describe('S11 : en-têtes de sécurité et cookies', () => {
 describe('S11 : cookies de session en production', () => {
   let prod: AppDeTest;
   beforeAll(async () => {
-    prod = await creerAppDeTest({ ...ENV_BALAYAGE, NODE_ENV: 'production', COOKIE_SECURISE: 'true', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    // Production refuses the reduced hashing cost of the tests: this application hashes at 2^17.
+    prod = await creerAppDeTest({
+      ...ENV_BALAYAGE,
+      NODE_ENV: 'production',
+      COOKIE_SECURISE: 'true',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MOT_DE_PASSE_COUT_SCRYPT: String(PARAMETRES_SCRYPT.log2N),
+    });
   });
   afterAll(async () => prod?.close());
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import * as permissions from '../../src/modules/identite/identite.permissions.js';
 import type { RouteDeclaree } from '../../src/server/access.js';
 import { buildApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config.js';
+import { configDeTest } from '../harness/config.js';
 import type { AppDeTest } from '../harness/app.js';
 import { type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { creerBaseDeTest } from '../harness/base.js';
@@ -36,7 +36,7 @@ const lignes: string[] = [];
 
 beforeAll(async () => {
   const database = await creerBaseDeTest();
-  const config = loadConfig({ NODE_ENV: 'test', ...ENV_BALAYAGE });
+  const config = configDeTest(ENV_BALAYAGE);
   const capture = new Writable({
     write(morceau, _encodage, suite) {
       lignes.push(String(morceau));

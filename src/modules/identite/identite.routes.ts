@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ConfigSocle } from '../../shared/config.js';
+import { type ConfigIdentite, coutHachage } from './identite.config.js';
 import { nomsCookies, optionsCookie, reglagesSession } from './identite.cookies.js';
 import { erreurSchema, reponsesErreur } from '../../shared/reponses.js';
 import { connexionCorps, connexionReponse, deconnexionReponse, sessionReponse } from './identite.contract.js';
@@ -8,12 +9,13 @@ import { secondFacteurRoutes } from './second-facteur/second-facteur.routes.js';
 
 const erreursConnexion = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
-export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
+export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigIdentite }> = async (app, { config }) => {
   const cookies = nomsCookies(config);
   const reglages: service.ReglagesConnexion = {
     ...reglagesSession(config),
     echecsAvantVerrou: config.CONNEXION_ECHECS_AVANT_VERROU,
     verrouMinutes: config.CONNEXION_VERROU_MINUTES,
+    coutHachage: coutHachage(config),
   };
   await app.register(secondFacteurRoutes, { config, reglages });
 

@@ -4,7 +4,7 @@ import { type ResultatAudit, recordAudit } from '../audit/index.js';
 import { estConnecte } from '../../shared/acteur.js';
 import type { ConnexionCorps, SessionReponse } from './identite.contract.js';
 import { compteSuspendu, compteVerrouille, identifiantsInvalides } from './identite.errors.js';
-import { hacherMotDePasse, verifierMotDePasse } from './identite.motdepasse.js';
+import { type ParametresScrypt, hacherMotDePasse, verifierMotDePasse } from './identite.motdepasse.js';
 import { PERMISSIONS, type Permission, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu, secondFacteurRequisPour } from './identite.permissions.js';
 import * as repository from './identite.repository.js';
 import { type ReglagesSession, fermerSession, fermerToutesLesSessions, ouvrirSession } from './identite.session.js';
@@ -12,13 +12,18 @@ import { type ReglagesSession, fermerSession, fermerToutesLesSessions, ouvrirSes
 export interface ReglagesConnexion extends ReglagesSession {
   echecsAvantVerrou: number;
   verrouMinutes: number;
+  /** Cost of the passwords hashed under this configuration (see identite.config.ts). */
+  coutHachage: ParametresScrypt;
 }
 
-// Unknown addresses are checked against this hash so that they take as long as known ones.
-let hashFactice: Promise<string> | undefined;
-async function verifierSansCompte(motDePasse: string): Promise<void> {
-  hashFactice ??= hacherMotDePasse('compte-inexistant');
-  await verifierMotDePasse(motDePasse, await hashFactice);
+// Unknown addresses are checked against a hash of the configured cost, so that they take as long
+// as known ones; one per cost, made at the first unknown address.
+const hashesFactices = new Map<string, Promise<string>>();
+async function verifierSansCompte(motDePasse: string, cout: ParametresScrypt): Promise<void> {
+  const cle = `${cout.log2N}$${cout.r}$${cout.p}`;
+  const hash = hashesFactices.get(cle) ?? hacherMotDePasse('compte-inexistant', { coutReduitHorsProduction: cout });
+  hashesFactices.set(cle, hash);
+  await verifierMotDePasse(motDePasse, await hash);
 }
 
 /**
@@ -130,7 +135,7 @@ export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: Connex
   const action = ACTIONS_COMPTE.connexion;
   const utilisateur = await repository.findUtilisateurParEmail(ctx.db, corps.email);
   if (!utilisateur?.motDePasse) {
-    await verifierSansCompte(corps.mot_de_passe);
+    await verifierSansCompte(corps.mot_de_passe, reglages.coutHachage);
     await journaliserCompte(ctx.db, ctx, { action, resultat: 'echec', utilisateurId: null, acteurUtilisateurId: null, raison: 'compte_inconnu' });
     throw identifiantsInvalides();
   }

@@ -4,6 +4,7 @@ export { PERMISSIONS, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu
 export type { Permission, RoleActeur } from './identite.permissions.js';
 export { resoudreSession, fermerToutesLesSessions } from './identite.session.js';
 export { nomsCookies, optionsCookie, reglagesSession } from './identite.cookies.js';
+export { coutHachage } from './identite.config.js';
 export { ACTION_SUSPENSION, suspendreCompte } from './identite.suspension.js';
 export { decrireUtilisateurs, listerResponsables } from './identite.annuaire-agents.js';
 export type { FicheUtilisateur } from './identite.annuaire-agents.js';

@@ -9,6 +9,7 @@ import { ClientHttp } from '../../../../test/harness/client-http.js';
 import { type IdentifiantsDemo, lireComptesDemo, lireIdentifiantsDemo, preparerComptesDemo, seederComptesDemo } from './demo.js';
 import { structuresDeDemonstration } from '../../annuaire/index.js';
 import { codeTotpCourant } from '../identite.totp.js';
+import { coutHachage } from '../identite.config.js';
 
 let t: AppDeTest;
 let dossier: string;
@@ -28,7 +29,12 @@ describe('création des comptes de démonstration au démarrage', () => {
   const fichier = () => path.join(dossier, 'comptes-demo.json');
 
   beforeAll(async () => {
-    affichage = await preparerComptesDemo(t.database.db, { environnement: 'development', fichier: fichier(), emetteur: 'Trajectoires' });
+    affichage = await preparerComptesDemo(t.database.db, {
+      environnement: 'development',
+      fichier: fichier(),
+      emetteur: 'Trajectoires',
+      coutHachage: coutHachage(t.config),
+    });
     identifiants = await lireIdentifiantsDemo(fichier());
   });
 
@@ -81,8 +87,14 @@ describe('création des comptes de démonstration au démarrage', () => {
       environnement: 'development',
       comptes: await lireComptesDemo(),
       structures: await structuresDeDemonstration(t.database.db),
+      coutHachage: coutHachage(t.config),
     });
-    const encore = await preparerComptesDemo(t.database.db, { environnement: 'development', fichier: fichier(), emetteur: 'Trajectoires' });
+    const encore = await preparerComptesDemo(t.database.db, {
+      environnement: 'development',
+      fichier: fichier(),
+      emetteur: 'Trajectoires',
+      coutHachage: coutHachage(t.config),
+    });
 
     expect(resultat.crees).toEqual([]);
     expect(resultat.existants).toHaveLength(avant.length);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/client.js';
+import { PARAMETRES_SCRYPT } from '../identite.motdepasse.js';
 import { lireComptesDemo, seederComptesDemo } from './demo.js';
 
 describe('comptes de démonstration', () => {
@@ -7,7 +8,12 @@ describe('comptes de démonstration', () => {
     const acces: PropertyKey[] = [];
     const base = new Proxy({}, { get: (_, cle) => acces.push(cle) }) as Db;
 
-    const creation = seederComptesDemo(base, { environnement: 'production', comptes: await lireComptesDemo(), structures: new Map() });
+    const creation = seederComptesDemo(base, {
+      environnement: 'production',
+      comptes: await lireComptesDemo(),
+      structures: new Map(),
+      coutHachage: PARAMETRES_SCRYPT,
+    });
 
     await expect(creation).rejects.toThrow(
       'Comptes de démonstration refusés en production (NODE_ENV=production) : leurs mots de passe sont affichés en clair. ' +

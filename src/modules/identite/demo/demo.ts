@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Db } from '../../../db/client.js';
 import { z } from '../../../shared/zod.js';
 import { type StructureResume, structuresDeDemonstration } from '../../annuaire/index.js';
-import { hacherMotDePasse } from '../identite.motdepasse.js';
+import { type ParametresScrypt, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
 import { ALPHABET_RECUPERATION } from '../identite.recuperation.js';
 import * as repository from '../identite.repository.js';
@@ -62,6 +62,9 @@ function libelleDe(compte: CompteDemo, structures: Map<string, StructureResume>)
     .join(' ; ');
 }
 
+// Demo passwords are printed on the console: 2^14 at most, whatever the configured cost.
+const LOG2N_MAX_DEMO = 14;
+
 // 100 random bits in groups easy to read and type (the recovery codes' alphabet, without look-alikes);
 // 23 characters pass the administrators' length as well.
 const motDePasseDemo = () =>
@@ -75,7 +78,7 @@ const motDePasseDemo = () =>
  */
 export async function seederComptesDemo(
   db: Db,
-  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureResume> },
+  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureResume>; coutHachage: ParametresScrypt },
 ): Promise<{ crees: IdentifiantsDemo[]; existants: string[] }> {
   if (options.environnement === 'production') {
     throw new Error(
@@ -84,6 +87,8 @@ export async function seederComptesDemo(
     );
   }
   const { comptes, structures } = options;
+  // Outside production only (checked above): a quicker start for a throw-away password.
+  const cout = { ...options.coutHachage, log2N: Math.min(options.coutHachage.log2N, LOG2N_MAX_DEMO) };
   const structureId = (cle: string) => {
     const structure = structures.get(cle);
     if (!structure)
@@ -106,8 +111,7 @@ export async function seederComptesDemo(
         email: compte.email,
         prenom: compte.prenom,
         nom: compte.nom,
-        // Outside production only (checked above): a quicker start for a throw-away password.
-        motDePasse: await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: { log2N: 14 } }),
+        motDePasse: await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: cout }),
         totpSecret: secretTotp,
         totpActive: secretTotp !== null,
         demonstration: true,
@@ -171,9 +175,17 @@ function presenter(comptes: CompteDemo[], connus: IdentifiantsDemo[], { fichier,
  * Start-up in development: creates the missing demo accounts, keeps the credentials of new ones
  * in `fichier` (mode 600, under the data folder, outside git) and returns the block to print.
  */
-export async function preparerComptesDemo(db: Db, options: { environnement: string; fichier: string; emetteur: string }): Promise<string> {
+export async function preparerComptesDemo(
+  db: Db,
+  options: { environnement: string; fichier: string; emetteur: string; coutHachage: ParametresScrypt },
+): Promise<string> {
   const comptes = await lireComptesDemo();
-  const { crees } = await seederComptesDemo(db, { environnement: options.environnement, comptes, structures: await structuresDeDemonstration(db) });
+  const { crees } = await seederComptesDemo(db, {
+    environnement: options.environnement,
+    comptes,
+    structures: await structuresDeDemonstration(db),
+    coutHachage: options.coutHachage,
+  });
   return presenter(comptes, await retenirIdentifiantsDemo(options.fichier, crees), options);
 }
 

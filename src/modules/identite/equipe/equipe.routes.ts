@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ConfigSocle } from '../../../shared/config.js';
 import type { ConfigEquipe } from './equipe.config.js';
+import { type ConfigIdentite, coutHachage } from '../identite.config.js';
 import { erreurSchema, reponsesErreurAvec404 } from '../../../shared/reponses.js';
 import { z } from '../../../shared/zod.js';
 import {
@@ -24,7 +25,7 @@ const erreurs = { ...reponsesErreurAvec404, 401: erreurSchema, 403: erreurSchema
 const erreursEcriture = { ...erreurs, 409: erreurSchema };
 const tags = ['Identité'];
 
-export const equipeRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigEquipe }> = async (app, { config }) => {
+export const equipeRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigEquipe & ConfigIdentite }> = async (app, { config }) => {
   const reglages: service.ReglagesInvitation = {
     urlPublique: config.URL_PUBLIQUE,
     validiteJours: config.INVITATION_VALIDITE_JOURS,
@@ -154,7 +155,7 @@ export const equipeRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigE
       },
     },
     async (req, reply) => {
-      const resultat = await service.accepterInvitation(req.ctx, req.params.jeton, req.body);
+      const resultat = await service.accepterInvitation(req.ctx, req.params.jeton, req.body, coutHachage(config));
       reply.status(201).header('cache-control', 'no-store');
       return resultat;
     },

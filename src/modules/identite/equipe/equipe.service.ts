@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../../shared/contexte.js';
 import { type StructureResume, findStructureResume } from '../../annuaire/index.js';
 import { type EvenementAudit, type ResultatAudit, recordAudit } from '../../audit/index.js';
 import { type Acteur, estConnecte } from '../../../shared/acteur.js';
-import { evaluerMotDePasse, hacherMotDePasse } from '../identite.motdepasse.js';
+import { type ParametresScrypt, evaluerMotDePasse, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
 import * as identiteRepository from '../identite.repository.js';
 import { empreinteJeton, nouveauJeton } from '../identite.session.js';
@@ -369,12 +369,22 @@ export async function lireInvitation(ctx: ServiceContext, jeton: string): Promis
  * an address that already has an account must be signed in as that account, and gains the
  * membership. The person then signs in as usual.
  */
-export async function accepterInvitation(ctx: ServiceContext, jeton: string, corps: AcceptationCorps): Promise<AcceptationReponse> {
+export async function accepterInvitation(
+  ctx: ServiceContext,
+  jeton: string,
+  corps: AcceptationCorps,
+  coutHachage: ParametresScrypt,
+): Promise<AcceptationReponse> {
   const { invitation } = await invitationValide(ctx, jeton);
   const compte = await identiteRepository.findUtilisateurParEmail(ctx.db, invitation.email);
   if (compte) {
     if (compte.type !== 'agent') throw invitationErrors.comptePersonne();
-    if (!estConnecte(ctx.acteur) || ctx.acteur.utilisateurId !== compte.id) throw invitationErrors.connexionRequise();
+    if (!estConnecte(ctx.acteur) || ctx.acteur.utilisateurId !== compte.id) {
+      // The account may be the one a simultaneous acceptance of this very link has just created
+      // (it commits the account and the used invitation together): the link is then used up, 404.
+      await invitationValide(ctx, jeton);
+      throw invitationErrors.connexionRequise();
+    }
     await enregistrerAcceptation(ctx, jeton, async (tx) => {
       if (await repository.existeAdhesionDansStructure(tx, compte.id, invitation.structureId)) throw invitationErrors.dejaMembre();
       return { utilisateurId: compte.id, compte: 'existant' };
@@ -393,7 +403,7 @@ export async function accepterInvitation(ctx: ServiceContext, jeton: string, cor
   const problemes = evaluerMotDePasse(motDePasse, { administrateur: false, contexte: [invitation.email, nom, prenom] });
   if (problemes.length > 0) throw invitationErrors.motDePasseRefuse(problemes);
   // Hashed before the transaction: scrypt takes a few hundred milliseconds, locks must not.
-  const hash = await hacherMotDePasse(motDePasse);
+  const hash = await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: coutHachage });
   await enregistrerAcceptation(ctx, jeton, async (tx) => {
     const utilisateurId = await identiteRepository.insertUtilisateur(tx, { type: 'agent', email: invitation.email, prenom, nom, motDePasse: hash });
     return { utilisateurId, compte: 'cree' };
