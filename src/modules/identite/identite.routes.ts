@@ -12,8 +12,10 @@ export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = as
   const cookies = nomsCookies(config);
   const reglages: service.ReglagesConnexion = {
     ...reglagesSession(config),
+    attentesSecondes: config.CONNEXION_ATTENTES_SECONDES,
     echecsAvantVerrou: config.CONNEXION_ECHECS_AVANT_VERROU,
     verrouMinutes: config.CONNEXION_VERROU_MINUTES,
+    oubliHeures: config.CONNEXION_OUBLI_HEURES,
   };
   await app.register(secondFacteurRoutes, { config, reglages });
 
@@ -38,7 +40,7 @@ export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = as
     {
       config: {
         access: { public: 'connexion par mot de passe' },
-        // Per address; the per-account lock-out lives in the service.
+        // Per caller's IP; the delay and lock-out per address tried live in the service.
         rateLimit: { max: config.CONNEXION_LIMITE_PAR_IP_MINUTE, timeWindow: '1 minute' },
       },
       schema: {
