@@ -2,7 +2,8 @@
  * Login-flood benchmark (quality bar P8): does a flood of sign-in attempts (100 a second, from
  * 400 addresses, unknown accounts and wrong passwords) slow down the searches of a signed-in
  * user? Same application, same database, same run: the search p95 without the flood is the
- * baseline. Also measures a real sign-in against the cost of one scrypt hash.
+ * baseline. Also measures a real sign-in against the cost of one scrypt hash, and a failure on an
+ * account against one on an address without an account (they must take as long).
  *
  *   npm run bench:connexion                 PostgreSQL (BENCH_DATABASE_URL), writes docs/performance.md
  *   npm run bench:connexion -- --sans-doc   prints only
@@ -163,6 +164,13 @@ async function main(): Promise<void> {
       await identite.insertUtilisateur(database.db, { type: 'personne', email, prenom: 'Banc', nom: `N°${i}`, motDePasse: hash });
       emails.push(email);
     }
+    // One wrong password each, so that no progressive delay applies to the timing of failures.
+    const emailsEchec: string[] = [];
+    for (let i = 0; i <= PAIRES_HACHAGE_CONNEXION; i++) {
+      const email = `banc-echec-${i}@exemple.invalid`;
+      await identite.insertUtilisateur(database.db, { type: 'personne', email, prenom: 'Banc', nom: `Échec ${i}`, motDePasse: hash });
+      emailsEchec.push(email);
+    }
 
     const app = await buildApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -202,6 +210,37 @@ async function main(): Promise<void> {
         connexions.push(c);
       }
 
+      // A wrong password on an account against any password on an address without one, interleaved:
+      // both must cost one scrypt derivation, so that the duration tells nothing of the address.
+      const echecsCompte: number[] = [];
+      const echecsInconnue: number[] = [];
+      const echouer = async (adresseIp: string, email: string) => {
+        const v = new Visiteur(port, adresseIp);
+        await v.preparer();
+        const debut = performance.now();
+        const r = await v.connecter(email, `faux-${randomBytes(6).toString('hex')}`);
+        const duree = performance.now() - debut;
+        v.agent.destroy();
+        if (r.statut !== 401) throw new Error(`échec de connexion : ${r.statut} ${r.corps}`);
+        return duree;
+      };
+      for (let i = 0; i <= PAIRES_HACHAGE_CONNEXION; i++) {
+        const compte = () => echouer(`127.0.4.${i + 1}`, emailsEchec[i]!);
+        const inconnue = () => echouer(`127.0.5.${i + 1}`, `banc-inconnue-${i}@exemple.invalid`);
+        let dureeCompte: number;
+        let dureeInconnue: number;
+        if (i % 2) {
+          dureeCompte = await compte();
+          dureeInconnue = await inconnue();
+        } else {
+          dureeInconnue = await inconnue();
+          dureeCompte = await compte();
+        }
+        if (i === 0) continue;
+        echecsCompte.push(dureeCompte);
+        echecsInconnue.push(dureeInconnue);
+      }
+
       const utilisateur = new Visiteur(port, '127.0.0.1');
       await utilisateur.preparer();
       if ((await utilisateur.connecter(emails[19]!, motDePasse)).statut !== 200) throw new Error('connexion de l’utilisateur mesuré');
@@ -238,6 +277,9 @@ async function main(): Promise<void> {
 
       const stScrypt = statistiques(scrypt);
       const stConnexion = statistiques(connexions);
+      const stEchecCompte = statistiques(echecsCompte);
+      const stEchecInconnue = statistiques(echecsInconnue);
+      const ratioEchecs = stEchecInconnue.p50 / stEchecCompte.p50;
       const ratio = avecRafale.p95 / sansRafale.p95;
       const repartition = [...statuts]
         .sort(([a], [b]) => a - b)
@@ -252,6 +294,7 @@ async function main(): Promise<void> {
         '| --- | --- | --- |',
         `| p95 des recherches d’un utilisateur connecté pendant la rafale ≤ 2 × sans rafale | ${ms(avecRafale.p95)} ms / ${ms(sansRafale.p95)} ms = ${ratio.toFixed(2)}× | ${ratio <= 2 ? 'atteint' : '**manqué**'} |`,
         `| p95 d’une connexion ≤ temps d’un hachage scrypt + 50 ms | ${ms(stConnexion.p95)} ms ≤ ${ms(stScrypt.p95)} + 50 ms | ${stConnexion.p95 <= stScrypt.p95 + 50 ? 'atteint' : '**manqué**'} |`,
+        `| p50 d’un échec sur une adresse sans compte / sur un compte, entre 0,9 et 1,1 | ${ms(stEchecInconnue.p50)} ms / ${ms(stEchecCompte.p50)} ms = ${ratioEchecs.toFixed(2)} | ${ratioEchecs >= 0.9 && ratioEchecs <= 1.1 ? 'atteint' : '**manqué**'} |`,
         '',
         '| mesure | n | p50 | p95 | p99 |',
         '| --- | ---: | ---: | ---: | ---: |',
@@ -259,9 +302,11 @@ async function main(): Promise<void> {
         `| recherches, pendant la rafale | ${avecRafale.n} | ${ms(avecRafale.p50)} | ${ms(avecRafale.p95)} | ${ms(avecRafale.p99)} |`,
         `| hachage scrypt seul (N = 2^17, r = 8, p = 1) | ${stScrypt.n} | ${ms(stScrypt.p50)} | ${ms(stScrypt.p95)} | ${ms(stScrypt.p99)} |`,
         `| connexion réussie par HTTP (sans rafale) | ${stConnexion.n} | ${ms(stConnexion.p50)} | ${ms(stConnexion.p95)} | ${ms(stConnexion.p99)} |`,
+        `| mauvais mot de passe sur un compte, par HTTP | ${stEchecCompte.n} | ${ms(stEchecCompte.p50)} | ${ms(stEchecCompte.p95)} | ${ms(stEchecCompte.p99)} |`,
+        `| adresse sans compte, par HTTP | ${stEchecInconnue.n} | ${ms(stEchecInconnue.p50)} | ${ms(stEchecInconnue.p95)} | ${ms(stEchecInconnue.p99)} |`,
         '',
         `Rafale : ${envoyees} tentatives en ${(dureeRafale + 2).toFixed(1)} s ; réponses par statut — ${repartition} ` +
-          '(401 : identifiants refusés après hachage ; 429 : délai progressif ou verrou du compte ; 503 : file de hachage pleine, refus immédiat).',
+          '(401 : identifiants refusés après hachage ; 429 : délai progressif ou verrou de l’adresse ; 503 : file de hachage pleine, refus immédiat).',
       ];
       console.log(`\n${lignes.join('\n')}\n`);
       if (ecrire) await ecrireSection(lignes.join('\n'));

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../shared/config.js';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
@@ -45,5 +48,27 @@ describe('loadConfig', () => {
 
   it('ignore les variables qui ne la concernent pas', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
+  });
+
+  it('lit le calendrier des délais de connexion, et refuse en français ce qui n’est pas une liste de secondes', () => {
+    expect(loadConfig({ CONNEXION_ATTENTES_SECONDES: '0,5,60' }).CONNEXION_ATTENTES_SECONDES).toEqual([0, 5, 60]);
+    expect(() => loadConfig({ CONNEXION_ATTENTES_SECONDES: '1, deux' })).toThrow(/CONNEXION_ATTENTES_SECONDES : attendu : des nombres de secondes/);
+  });
+
+  it('décrit dans le README chaque réglage de la connexion avec la valeur que le code applique par défaut', () => {
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const decrits = new Map<string, string>();
+    for (const ligne of readme.split('\n').filter((l) => l.startsWith('| `CONNEXION_'))) {
+      const [variables, defauts] = ligne
+        .split('|')
+        .slice(1, 3)
+        .map((cellule) => [...cellule.matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+      expect(defauts, ligne).toHaveLength(variables!.length);
+      variables!.forEach((variable, i) => decrits.set(variable, defauts![i]!));
+    }
+    const config = loadConfig({});
+    const reglages = Object.entries(config).filter(([cle]) => cle.startsWith('CONNEXION_'));
+    expect(reglages.length).toBeGreaterThanOrEqual(5);
+    for (const [cle, valeur] of reglages) expect(decrits.get(cle), cle).toBe(String(valeur));
   });
 });

@@ -45,8 +45,17 @@ export const configSocleSchema = z.strictObject({
   SESSION_DUREE_MAX_HEURES: z.coerce.number().int().min(1).max(12, 'au plus 12 heures').default(12),
   // Secure cookies need HTTPS; only local development over http may turn them off.
   COOKIE_SECURISE: booleanFromEnv.optional(),
+  // Sign-in anti-automation, per address tried (known or not): the delay after the 1st, 2nd, …
+  // consecutive failure (the last one holds beyond the list), the lock-out from the n-th failure on,
+  // and how long a quiet address keeps its failures.
+  CONNEXION_ATTENTES_SECONDES: z
+    .string()
+    .regex(/^\d{1,5}(,\d{1,5})*$/, 'attendu : des nombres de secondes séparés par des virgules, par exemple 0,0,1,2,4')
+    .transform((v) => v.split(',').map(Number))
+    .default([0, 0, 1, 2, 4, 8, 16, 32, 64]),
   CONNEXION_ECHECS_AVANT_VERROU: z.coerce.number().int().min(3).max(50).default(10),
   CONNEXION_VERROU_MINUTES: z.coerce.number().int().min(1).default(30),
+  CONNEXION_OUBLI_HEURES: z.coerce.number().int().min(1).default(24),
   CONNEXION_LIMITE_PAR_IP_MINUTE: z.coerce.number().int().min(1).default(30),
   // The address people reach the service at: links in e-mails, identity-provider callbacks.
   URL_PUBLIQUE: z.url({ message: 'doit être une adresse http:// ou https://' }).optional(),

@@ -3,11 +3,12 @@ import { AppError } from '../../shared/erreurs.js';
 export const identifiantsInvalides = () =>
   new AppError('identite.identifiants_invalides', 401, 'Adresse électronique ou mot de passe incorrect. Vérifiez votre saisie et réessayez.');
 
+// Said of the address tried, account or not: the answer must not tell whether one exists.
 export const compteVerrouille = (secondes: number) =>
   new AppError(
     'identite.compte_verrouille',
     429,
-    `Trop de tentatives de connexion sur ce compte : réessayez dans ${formaterAttente(secondes)}. ` +
+    `Trop de tentatives de connexion avec cette adresse : réessayez dans ${formaterAttente(secondes)}. ` +
       'Si vous avez oublié votre mot de passe, adressez-vous au responsable de votre structure.',
     undefined,
     { 'retry-after': String(secondes) },

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../db/client.js';
 import type { AdhesionActeur, Role } from '../../shared/acteur.js';
+import { normaliserAdresse } from './identite.adresse.js';
 import * as t from './identite.tables.js';
 
 export interface SessionTrouvee {
@@ -81,7 +82,10 @@ export async function deleteSessionsOf(db: Executor, utilisateurId: string): Pro
 }
 
 export async function findUtilisateurParEmail(db: Executor, email: string) {
-  const [u] = await db.select().from(t.utilisateur).where(eq(t.utilisateur.email, email.trim().toLowerCase()));
+  const [u] = await db
+    .select()
+    .from(t.utilisateur)
+    .where(eq(t.utilisateur.email, normaliserAdresse(email)));
   return u;
 }
 
@@ -94,20 +98,51 @@ export async function updateUtilisateur(db: Executor, id: string, valeurs: Parti
   await db.update(t.utilisateur).set(valeurs).where(eq(t.utilisateur.id, id));
 }
 
-/** Counts one more failed proof in a single statement; returns the new count. */
-export async function incrementEchecsConnexion(db: Executor, id: string, maintenant: Date): Promise<number> {
-  const [u] = await db
-    .update(t.utilisateur)
-    .set({ echecsConnexion: sql`${t.utilisateur.echecsConnexion} + 1`, dernierEchecLe: maintenant })
-    .where(eq(t.utilisateur.id, id))
-    .returning({ echecs: t.utilisateur.echecsConnexion });
-  return u?.echecs ?? 0;
+/** The failures counted on an address (its digest), if any. */
+export async function findTentative(db: Executor, empreinteAdresse: string) {
+  const [tentative] = await db.select().from(t.tentativeConnexion).where(eq(t.tentativeConnexion.empreinteAdresse, empreinteAdresse));
+  return tentative;
+}
+
+/**
+ * Counts one more failed proof on an address in a single statement, and returns the new count:
+ * parallel attempts each count, none reads a stale number. The row stays locked until the
+ * transaction ends.
+ */
+export async function incrementEchecs(db: Executor, empreinteAdresse: string, maintenant: Date): Promise<number> {
+  const [tentative] = await db
+    .insert(t.tentativeConnexion)
+    .values({ empreinteAdresse, echecs: 1, dernierEchecLe: maintenant })
+    .onConflictDoUpdate({
+      target: t.tentativeConnexion.empreinteAdresse,
+      set: { echecs: sql`${t.tentativeConnexion.echecs} + 1`, dernierEchecLe: maintenant },
+    })
+    .returning({ echecs: t.tentativeConnexion.echecs });
+  return tentative!.echecs;
+}
+
+export async function bloquerAdresse(db: Executor, empreinteAdresse: string, jusquAu: Date | null): Promise<void> {
+  await db.update(t.tentativeConnexion).set({ bloqueJusquAu: jusquAu }).where(eq(t.tentativeConnexion.empreinteAdresse, empreinteAdresse));
+}
+
+/** Forgets the failures of an address (a success on it). */
+export async function deleteTentative(db: Executor, empreinteAdresse: string): Promise<void> {
+  await db.delete(t.tentativeConnexion).where(eq(t.tentativeConnexion.empreinteAdresse, empreinteAdresse));
+}
+
+/** Forgets the addresses whose last failure is older than `avant` and that are not blocked at `maintenant`. */
+export async function deleteTentativesOubliees(db: Executor, avant: Date, maintenant: Date): Promise<void> {
+  await db
+    .delete(t.tentativeConnexion)
+    .where(
+      and(lt(t.tentativeConnexion.dernierEchecLe, avant), or(isNull(t.tentativeConnexion.bloqueJusquAu), lte(t.tentativeConnexion.bloqueJusquAu, maintenant))),
+    );
 }
 
 export async function insertUtilisateur(db: Executor, valeurs: typeof t.utilisateur.$inferInsert): Promise<string> {
   const [u] = await db
     .insert(t.utilisateur)
-    .values({ ...valeurs, email: valeurs.email.trim().toLowerCase() })
+    .values({ ...valeurs, email: normaliserAdresse(valeurs.email) })
     .returning({ id: t.utilisateur.id });
   return u!.id;
 }

@@ -5,6 +5,7 @@ import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
 import { creerCompte, permissionsDuRole } from '../../../test/factories/identite.js';
 import { codeTotpCourant, genererSecretTotp } from './identite.totp.js';
+import { empreinteAdresse } from './identite.adresse.js';
 import * as repository from './identite.repository.js';
 
 let t: AppDeTest;
@@ -64,15 +65,16 @@ describe('connexion par mot de passe', () => {
   it('verrouille le compte après des échecs répétés : le bon mot de passe est alors refusé', async () => {
     const compte = await creerCompte(t.database.db, { type: 'personne' });
     const attaquant = new ClientHttp(t.app, '203.0.113.7');
+    const empreinte = empreinteAdresse(compte.email);
     const attente = async () => {
-      const u = (await repository.findUtilisateur(t.database.db, compte.id))!;
-      return u.verrouilleJusquAu && u.dernierEchecLe ? u.verrouilleJusquAu.getTime() - u.dernierEchecLe.getTime() : 0;
+      const tentative = await repository.findTentative(t.database.db, empreinte);
+      return tentative?.bloqueJusquAu ? tentative.bloqueJusquAu.getTime() - tentative.dernierEchecLe.getTime() : 0;
     };
     const statuts: number[] = [];
     const attentes: number[] = [];
     for (let i = 0; i < 5; i++) {
       // The attacker waits out each progressive delay; lifting it here keeps the test free of timing.
-      await repository.updateUtilisateur(t.database.db, compte.id, { verrouilleJusquAu: null });
+      await repository.bloquerAdresse(t.database.db, empreinte, null);
       statuts.push((await attaquant.connecter(compte.email, `mauvais-${i}`)).statusCode);
       attentes.push(await attente());
     }

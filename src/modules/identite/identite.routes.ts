@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ConfigSocle } from '../../shared/config.js';
-import { type ConfigIdentite, coutHachage } from './identite.config.js';
 import { nomsCookies, optionsCookie, reglagesSession } from './identite.cookies.js';
 import { erreurSchema, reponsesErreur } from '../../shared/reponses.js';
 import { connexionCorps, connexionReponse, deconnexionReponse, sessionReponse } from './identite.contract.js';
@@ -9,13 +8,14 @@ import { secondFacteurRoutes } from './second-facteur/second-facteur.routes.js';
 
 const erreursConnexion = { ...reponsesErreur, 401: erreurSchema, 403: erreurSchema };
 
-export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigIdentite }> = async (app, { config }) => {
+export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = async (app, { config }) => {
   const cookies = nomsCookies(config);
   const reglages: service.ReglagesConnexion = {
     ...reglagesSession(config),
+    attentesSecondes: config.CONNEXION_ATTENTES_SECONDES,
     echecsAvantVerrou: config.CONNEXION_ECHECS_AVANT_VERROU,
     verrouMinutes: config.CONNEXION_VERROU_MINUTES,
-    coutHachage: coutHachage(config),
+    oubliHeures: config.CONNEXION_OUBLI_HEURES,
   };
   await app.register(secondFacteurRoutes, { config, reglages });
 
@@ -40,7 +40,7 @@ export const identiteRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & Confi
     {
       config: {
         access: { public: 'connexion par mot de passe' },
-        // Per address; the per-account lock-out lives in the service.
+        // Per caller's IP; the delay and lock-out per address tried live in the service.
         rateLimit: { max: config.CONNEXION_LIMITE_PAR_IP_MINUTE, timeWindow: '1 minute' },
       },
       schema: {

@@ -1,39 +1,36 @@
+import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type ResultatAudit, recordAudit } from '../audit/index.js';
 import { estConnecte } from '../../shared/acteur.js';
 import type { ConnexionCorps, SessionReponse } from './identite.contract.js';
 import { compteSuspendu, compteVerrouille, identifiantsInvalides } from './identite.errors.js';
-import { type ParametresScrypt, hacherMotDePasse, verifierMotDePasse } from './identite.motdepasse.js';
+import { PARAMETRES_SCRYPT, verifierMotDePasse } from './identite.motdepasse.js';
+import { empreinteAdresse } from './identite.adresse.js';
 import { PERMISSIONS, type Permission, ROLES_PERMISSIONS, detientPermission, secondFacteurAttendu, secondFacteurRequisPour } from './identite.permissions.js';
 import * as repository from './identite.repository.js';
 import { type ReglagesSession, fermerSession, fermerToutesLesSessions, ouvrirSession } from './identite.session.js';
 
 export interface ReglagesConnexion extends ReglagesSession {
+  /** Delay in seconds after the 1st, 2nd, … consecutive failure; the last one holds beyond the list. */
+  attentesSecondes: readonly number[];
+  /** From this many consecutive failures on, each one locks the address for `verrouMinutes`. */
   echecsAvantVerrou: number;
   verrouMinutes: number;
-  /** Cost of the passwords hashed under this configuration (see identite.config.ts). */
-  coutHachage: ParametresScrypt;
+  /** An address without a failure for this long starts again from none. */
+  oubliHeures: number;
 }
 
-// Unknown addresses are checked against a hash of the configured cost, so that they take as long
-// as known ones; one per cost, made at the first unknown address.
-const hashesFactices = new Map<string, Promise<string>>();
-async function verifierSansCompte(motDePasse: string, cout: ParametresScrypt): Promise<void> {
-  const cle = `${cout.log2N}$${cout.r}$${cout.p}`;
-  const hash = hashesFactices.get(cle) ?? hacherMotDePasse('compte-inexistant', { coutReduitHorsProduction: cout });
-  hashesFactices.set(cle, hash);
-  await verifierMotDePasse(motDePasse, await hash);
-}
+// An address without an account, or whose account signs in only through an identity provider, is
+// checked against this hash: a random one with the production parameters, so that a wrong address
+// costs one scrypt derivation exactly like a wrong password, and no hash is computed beforehand.
+const HASH_SANS_COMPTE = `scrypt$${PARAMETRES_SCRYPT.log2N}$${PARAMETRES_SCRYPT.r}$${PARAMETRES_SCRYPT.p}$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`;
 
-/**
- * Delay imposed after the n-th consecutive failure: none for the first two, then 1 s, 2 s, 4 s…
- * and a lock of `verrouMinutes` from `echecsAvantVerrou` failures on.
- */
-export function attenteApresEchecs(echecs: number, reglages: Pick<ReglagesConnexion, 'echecsAvantVerrou' | 'verrouMinutes'>): number {
+/** The delay in seconds imposed after the n-th consecutive failure on an address, read from the settings. */
+export function attenteApresEchecs(echecs: number, reglages: Pick<ReglagesConnexion, 'attentesSecondes' | 'echecsAvantVerrou' | 'verrouMinutes'>): number {
   if (echecs >= reglages.echecsAvantVerrou) return reglages.verrouMinutes * 60;
-  if (echecs < 3) return 0;
-  return 2 ** (echecs - 3);
+  const { attentesSecondes } = reglages;
+  return attentesSecondes[Math.min(echecs, attentesSecondes.length) - 1] ?? 0;
 }
 
 export interface ResultatConnexion {
@@ -79,49 +76,57 @@ export async function journaliserCompte(
   );
 }
 
-interface CompteVerrouillable {
-  id: string;
-  verrouilleJusquAu: Date | null;
-}
-
-/** Refuses (429 + Retry-After) an account under lock-out or progressive delay, and records the refusal. */
-export async function refuserSiVerrouille(ctx: ServiceContext, compte: CompteVerrouillable, action: string): Promise<void> {
-  const maintenant = ctx.now();
-  if (!compte.verrouilleJusquAu || compte.verrouilleJusquAu <= maintenant) return;
-  await journaliserCompte(ctx.db, ctx, {
-    action,
-    resultat: 'refus',
-    utilisateurId: compte.id,
-    acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
-    raison: 'compte_verrouille',
-  });
-  throw compteVerrouille(Math.ceil((compte.verrouilleJusquAu.getTime() - maintenant.getTime()) / 1000));
+/** Who proves something on an address: the account, when one has it (null for an unknown address). */
+export interface Preuve {
+  email: string;
+  utilisateurId: string | null;
 }
 
 /**
- * One more failed proof on the account (password, TOTP code, recovery code): all of them count
- * towards the same progressive delay and lock-out, recorded with the failure in one transaction.
+ * Refuses (429 + Retry-After) an address under lock-out or progressive delay, and records the
+ * refusal. The same answer whether an account has the address or not.
+ */
+export async function refuserSiVerrouille(ctx: ServiceContext, preuve: Preuve, action: string): Promise<void> {
+  const maintenant = ctx.now();
+  const tentative = await repository.findTentative(ctx.db, empreinteAdresse(preuve.email));
+  if (!tentative?.bloqueJusquAu || tentative.bloqueJusquAu <= maintenant) return;
+  await journaliserCompte(ctx.db, ctx, {
+    action,
+    resultat: 'refus',
+    utilisateurId: preuve.utilisateurId,
+    acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
+    raison: 'compte_verrouille',
+  });
+  throw compteVerrouille(Math.ceil((tentative.bloqueJusquAu.getTime() - maintenant.getTime()) / 1000));
+}
+
+/**
+ * One more failed proof on an address (password, TOTP code, recovery code), with or without an
+ * account: all of them count towards the same progressive delay and lock-out, recorded with the
+ * failure in one transaction.
  */
 export async function compterEchec(
   ctx: ServiceContext,
-  compte: { id: string },
+  preuve: Preuve,
   reglages: ReglagesConnexion,
   echec: { action: string; raison: string; details?: Record<string, unknown> },
 ): Promise<void> {
   const maintenant = ctx.now();
+  const empreinte = empreinteAdresse(preuve.email);
   await ctx.db.transaction(async (tx) => {
-    // Incremented in the database: parallel attempts each count, none reads a stale number.
-    const echecs = await repository.incrementEchecsConnexion(tx, compte.id, maintenant);
+    // Addresses quiet for long enough go first, this one included: its count starts again.
+    await repository.deleteTentativesOubliees(tx, new Date(maintenant.getTime() - reglages.oubliHeures * 3_600_000), maintenant);
+    const echecs = await repository.incrementEchecs(tx, empreinte, maintenant);
     const attente = attenteApresEchecs(echecs, reglages);
     const jusquAu = attente > 0 ? new Date(maintenant.getTime() + attente * 1000) : null;
-    await repository.updateUtilisateur(tx, compte.id, { verrouilleJusquAu: jusquAu });
+    await repository.bloquerAdresse(tx, empreinte, jusquAu);
     const acteurUtilisateurId = estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null;
-    await journaliserCompte(tx, ctx, { ...echec, resultat: 'echec', utilisateurId: compte.id, acteurUtilisateurId });
+    await journaliserCompte(tx, ctx, { ...echec, resultat: 'echec', utilisateurId: preuve.utilisateurId, acteurUtilisateurId });
     if (echecs >= reglages.echecsAvantVerrou) {
       await journaliserCompte(tx, ctx, {
         action: ACTIONS_COMPTE.verrouillage,
         resultat: 'succes',
-        utilisateurId: compte.id,
+        utilisateurId: preuve.utilisateurId,
         acteurUtilisateurId: null,
         raison: 'echecs_repetes',
         details: { echecs, verrouille_jusqu_au: jusquAu?.toISOString() ?? null },
@@ -130,18 +135,25 @@ export async function compterEchec(
   });
 }
 
-/** Local sign-in: lock-out and progressive delay per account, then a fresh session. */
+/** A proof succeeded on the address: its failures are forgotten. */
+export async function oublierEchecs(db: Executor, email: string): Promise<void> {
+  await repository.deleteTentative(db, empreinteAdresse(email));
+}
+
+/**
+ * Local sign-in. An address with an account and one without go through the same steps: the
+ * delay and lock-out of the address, one scrypt derivation, the failure counted, the same answer.
+ */
 export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: ConnexionCorps, reglages: ReglagesConnexion): Promise<ResultatConnexion> {
   const action = ACTIONS_COMPTE.connexion;
   const utilisateur = await repository.findUtilisateurParEmail(ctx.db, corps.email);
-  if (!utilisateur?.motDePasse) {
-    await verifierSansCompte(corps.mot_de_passe, reglages.coutHachage);
-    await journaliserCompte(ctx.db, ctx, { action, resultat: 'echec', utilisateurId: null, acteurUtilisateurId: null, raison: 'compte_inconnu' });
-    throw identifiantsInvalides();
-  }
-  await refuserSiVerrouille(ctx, utilisateur, action);
-  if (!(await verifierMotDePasse(corps.mot_de_passe, utilisateur.motDePasse))) {
-    await compterEchec(ctx, utilisateur, reglages, { action, raison: 'mot_de_passe_invalide' });
+  const preuve: Preuve = { email: corps.email, utilisateurId: utilisateur?.id ?? null };
+  await refuserSiVerrouille(ctx, preuve, action);
+  const stocke = utilisateur?.motDePasse;
+  const valide = await verifierMotDePasse(corps.mot_de_passe, stocke ?? HASH_SANS_COMPTE);
+  // No password matches HASH_SANS_COMPTE (random bytes); the account and its hash are checked all the same.
+  if (!utilisateur || !stocke || !valide) {
+    await compterEchec(ctx, preuve, reglages, { action, raison: utilisateur ? 'mot_de_passe_invalide' : 'compte_inconnu' });
     throw identifiantsInvalides();
   }
   if (utilisateur.statut !== 'actif') {
@@ -151,7 +163,7 @@ export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: Connex
   const roles = utilisateur.type === 'agent' ? (await repository.listAdhesionsActives(ctx.db, utilisateur.id)).map((a) => a.role) : [];
   const etape = utilisateur.totpActive ? 'second_facteur' : secondFacteurRequisPour(roles) ? 'enrolement_second_facteur' : 'connecte';
   const jeton = await ctx.db.transaction(async (tx) => {
-    await repository.updateUtilisateur(tx, utilisateur.id, { echecsConnexion: 0, verrouilleJusquAu: null });
+    await oublierEchecs(tx, utilisateur.email);
     const jeton = await remplacerSession(tx, ctx, { utilisateurId: utilisateur.id, methode: 'mot_de_passe', secondFacteur: false }, reglages);
     await journaliserCompte(tx, ctx, {
       action,

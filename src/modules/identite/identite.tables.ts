@@ -16,9 +16,6 @@ export const utilisateur = pgTable('identite_utilisateur', {
   totpActive: boolean('totp_active').notNull().default(false),
   totpDernierPas: bigint('totp_dernier_pas', { mode: 'number' }),
   codesRecuperation: text('codes_recuperation').array().notNull().default([]),
-  echecsConnexion: integer('echecs_connexion').notNull().default(0),
-  dernierEchecLe: horodatage('dernier_echec_le'),
-  verrouilleJusquAu: horodatage('verrouille_jusqu_au'),
   demonstration: boolean('demonstration').notNull().default(false),
   creeLe: horodatage('cree_le').notNull().defaultNow(),
   modifieLe: horodatage('modifie_le').notNull().defaultNow(),
@@ -71,4 +68,12 @@ export const invitation = pgTable('identite_invitation', {
   expireLe: horodatage('expire_le').notNull(),
   accepteeLe: horodatage('acceptee_le'),
   annuleeLe: horodatage('annulee_le'),
+});
+
+/** Failed sign-in proofs per address tried, known or not: see migration 0016. */
+export const tentativeConnexion = pgTable('identite_tentative_connexion', {
+  empreinteAdresse: text('empreinte_adresse').primaryKey(),
+  echecs: integer('echecs').notNull(),
+  dernierEchecLe: horodatage('dernier_echec_le').notNull(),
+  bloqueJusquAu: horodatage('bloque_jusqu_au'),
 });

@@ -285,6 +285,36 @@ describe('invitation par courriel', () => {
     expect((await lireEquipe(clientAgent, structure.id)).structure.id).toBe(structure.id);
   });
 
+  it('répond de même, et envoie le même courriel, qu’un compte ait l’adresse invitée ou non', async () => {
+    const structure = await creerStructure();
+    const ailleurs = await creerStructure();
+    const { client } = await agentConnecte(t, [{ role: 'structure_manager', structureId: structure.id }]);
+    const { compte: agentAilleurs } = await agentConnecte(t, [{ role: 'advisor', structureId: ailleurs.id }]);
+    const personne = await creerCompte(t.database.db, { type: 'personne' });
+
+    const vus = [];
+    for (const email of [agentAilleurs.email, personne.email, adresse()]) {
+      const dejaRecus = courrielsA(email).length;
+      const reponse = await client.post(`${equipe(structure.id)}/invitations`, { email, role: 'advisor' });
+      await jetonDuCourriel(email, dejaRecus);
+      const courriel = courrielsA(email).at(-1)!;
+      const { invitation, ...reste } = reponse.json();
+      // What differs by construction: the invitation's id, address and instants, the link's token.
+      const { id, email: invitee, envoyee_le, expire_le, ...propositions } = invitation;
+      expect([typeof id, invitee, typeof envoyee_le, typeof expire_le]).toEqual(['string', email, 'string', 'string']);
+      vus.push({
+        statut: reponse.statusCode,
+        corps: { ...reste, invitation: propositions },
+        sujet: courriel.sujet,
+        texte: courriel.texte.replace(/\/invitation\/[A-Za-z0-9_-]+/, '/invitation/…').replace(/avant le .+ \(heure de Paris\)/, 'avant le …'),
+      });
+    }
+
+    expect(vus[0]).toMatchObject({ statut: 201, corps: { renouvelee: false, invitation: { role: 'advisor' } } });
+    expect(vus[1]).toEqual(vus[0]);
+    expect(vus[2]).toEqual(vus[0]);
+  });
+
   it('refuse d’inviter un agent qui fait déjà partie de l’équipe', async () => {
     const structure = await creerStructure();
     const { client } = await agentConnecte(t, [{ role: 'structure_manager', structureId: structure.id }]);

@@ -5,6 +5,7 @@ import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js'
 import { ClientHttp } from '../../../../test/harness/client-http.js';
 import { type AdhesionDeTest, type CompteDeTest, creerCompte, permissionsDuRole } from '../../../../test/factories/identite.js';
 import { genererCodesRecuperation } from '../identite.recuperation.js';
+import { empreinteAdresse } from '../identite.adresse.js';
 import * as identiteRepository from '../identite.repository.js';
 import { codeTotpCourant, genererSecretTotp } from '../identite.totp.js';
 
@@ -45,6 +46,11 @@ function codeFaux(secret: string): string {
 
 async function compte(id: string) {
   return (await identiteRepository.findUtilisateur(t.database.db, id))!;
+}
+
+/** The failures counted on an account's address (passwords and codes alike). */
+async function echecsSur(email: string): Promise<number> {
+  return (await identiteRepository.findTentative(t.database.db, empreinteAdresse(email)))?.echecs ?? 0;
 }
 
 interface EvenementLu {
@@ -133,7 +139,7 @@ describe('POST /api/v1/connexion/second-facteur', () => {
 
     expect(reponse.statusCode).toBe(401);
     expect(reponse.json().erreur.code).toBe('identite.code_invalide');
-    expect((await compte(c.id)).echecsConnexion).toBe(1);
+    expect(await echecsSur(c.email)).toBe(1);
     expect(await evenementsSur(c.id)).toContainEqual(
       expect.objectContaining({
         action: 'identite.connexion.second_facteur',
@@ -150,7 +156,7 @@ describe('POST /api/v1/connexion/second-facteur', () => {
     const c = await compteAvecTotp();
     const { client } = await apresMotDePasse(c);
     // Failures already counted (passwords or codes), one short of the threshold.
-    await identiteRepository.updateUtilisateur(t.database.db, c.id, { echecsConnexion: ECHECS_AVANT_VERROU - 1 });
+    for (let i = 1; i < ECHECS_AVANT_VERROU; i++) await identiteRepository.incrementEchecs(t.database.db, empreinteAdresse(c.email), new Date());
 
     expect((await client.post('/api/v1/connexion/second-facteur', { code: codeFaux(c.secret) })).statusCode).toBe(401);
 
@@ -214,7 +220,7 @@ describe('POST /api/v1/connexion/second-facteur', () => {
     const lesDeux = await client.post('/api/v1/connexion/second-facteur', { code: '123456', code_recuperation: 'abcd-efgh-jkmn' });
     expect(lesDeux.statusCode).toBe(400);
     expect(lesDeux.json().erreur.champs).toEqual([expect.objectContaining({ chemin: 'code_recuperation' })]);
-    expect((await compte(c.id)).echecsConnexion).toBe(0);
+    expect(await echecsSur(c.email)).toBe(0);
   });
 });
 
@@ -251,7 +257,8 @@ describe('enrôlement : POST /api/v1/moi/second-facteur/initialisation puis /act
       permissions: permissionsDuRole('advisor'),
       second_facteur: { requis: true, valide: true, configure: true },
     });
-    expect(await compte(c.id)).toMatchObject({ totpActive: true, echecsConnexion: 0 });
+    expect(await compte(c.id)).toMatchObject({ totpActive: true });
+    expect(await echecsSur(c.email)).toBe(0);
     expect(await evenementsSur(c.id)).toContainEqual(
       expect.objectContaining({ action: 'identite.second_facteur.activer', resultat: 'succes', acteur_utilisateur_id: c.id }),
     );
@@ -280,7 +287,8 @@ describe('enrôlement : POST /api/v1/moi/second-facteur/initialisation puis /act
     const mauvaisePreuve = await client.post('/api/v1/moi/second-facteur/initialisation', { code: codeFaux(c.secret) });
     expect(mauvaisePreuve.statusCode).toBe(401);
 
-    expect(await compte(c.id)).toMatchObject({ totpSecret: c.secret, totpActive: true, echecsConnexion: 1 });
+    expect(await compte(c.id)).toMatchObject({ totpSecret: c.secret, totpActive: true });
+    expect(await echecsSur(c.email)).toBe(1);
   });
 
   it('remplace un second facteur actif sur preuve du code actuel : le nouveau secret est aussitôt en vigueur', async () => {

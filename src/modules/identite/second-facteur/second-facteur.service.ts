@@ -4,7 +4,15 @@ import { type ActeurConnecte, estConnecte } from '../../../shared/acteur.js';
 import { secondFacteurRequis } from '../identite.permissions.js';
 import { empreinteCodeRecuperation, genererCodesRecuperation } from '../identite.recuperation.js';
 import * as identiteRepository from '../identite.repository.js';
-import { type ReglagesConnexion, compterEchec, journaliserCompte, refuserSiVerrouille, remplacerSession } from '../identite.service.js';
+import {
+  type Preuve,
+  type ReglagesConnexion,
+  compterEchec,
+  journaliserCompte,
+  oublierEchecs,
+  refuserSiVerrouille,
+  remplacerSession,
+} from '../identite.service.js';
 import { genererSecretTotp, qrCodeTotp, uriOtpauth, verifierCodeTotp } from '../identite.totp.js';
 import type { PreuveSecondFacteur } from './second-facteur.contract.js';
 import { codeInvalide, preuveRequise, secondFacteurNonConfigure, secondFacteurNonInitialise, secondFacteurObligatoire } from './second-facteur.errors.js';
@@ -50,6 +58,9 @@ async function depenserPreuve(tx: Executor, compte: Compte, preuve: PreuveSecond
   return restants === null ? null : { moyen: 'code_recuperation', restants };
 }
 
+// Second-factor failures count on the account's address, with its password failures.
+const preuveDe = (compte: Compte): Preuve => ({ email: compte.email, utilisateurId: compte.id });
+
 const champDe = (preuve: PreuveSecondFacteur) => (preuve.code !== undefined ? 'code' : 'code_recuperation');
 
 /**
@@ -64,11 +75,11 @@ async function avecPreuve<T>(
   action: string,
   suite: (tx: Db, preuve: { moyen: Moyen; restants: number }) => Promise<T>,
 ): Promise<T> {
-  await refuserSiVerrouille(ctx, compte, action);
+  await refuserSiVerrouille(ctx, preuveDe(compte), action);
   const resultat = await ctx.db.transaction(async (tx) => {
     const depensee = await depenserPreuve(tx, compte, preuve, ctx.now());
     if (!depensee) return { valide: false as const };
-    await identiteRepository.updateUtilisateur(tx, compte.id, { echecsConnexion: 0, verrouilleJusquAu: null });
+    await oublierEchecs(tx, compte.email);
     if (depensee.moyen === 'code_recuperation') {
       await journaliserCompte(tx, ctx, {
         action: ACTIONS_SECOND_FACTEUR.codeRecuperation,
@@ -81,7 +92,7 @@ async function avecPreuve<T>(
     return { valide: true as const, valeur: await suite(tx, depensee) };
   });
   if (!resultat.valide) {
-    await compterEchec(ctx, compte, reglages, { action, raison: 'code_invalide', details: { moyen: champDe(preuve) } });
+    await compterEchec(ctx, preuveDe(compte), reglages, { action, raison: 'code_invalide', details: { moyen: champDe(preuve) } });
     throw codeInvalide(champDe(preuve));
   }
   return resultat.valeur;
@@ -154,24 +165,23 @@ export async function activerSecondFacteur(
   const secret = compte.totpSecret;
   if (!secret) throw secondFacteurNonInitialise();
   const action = ACTIONS_SECOND_FACTEUR.activation;
-  await refuserSiVerrouille(ctx, compte, action);
+  await refuserSiVerrouille(ctx, preuveDe(compte), action);
   const { codes, empreintes } = genererCodesRecuperation();
   const jeton = await ctx.db.transaction(async (tx) => {
     if (!(await depenserCodeTotp(tx, compte, secret, code, ctx.now()))) return null;
     await identiteRepository.updateUtilisateur(tx, compte.id, {
       totpActive: true,
       codesRecuperation: empreintes,
-      echecsConnexion: 0,
-      verrouilleJusquAu: null,
       modifieLe: ctx.now(),
     });
+    await oublierEchecs(tx, compte.email);
     const jeton = await remplacerSession(tx, ctx, { utilisateurId: compte.id, methode: acteur.session.methode, secondFacteur: true }, reglages);
     await journaliserCompte(tx, ctx, { action, resultat: 'succes', utilisateurId: compte.id, acteurUtilisateurId: compte.id });
     return jeton;
   });
   if (!jeton) {
     // A pending secret's codes can be guessed by whoever holds the password: failures count too.
-    await compterEchec(ctx, compte, reglages, { action, raison: 'code_invalide', details: { moyen: 'code' } });
+    await compterEchec(ctx, preuveDe(compte), reglages, { action, raison: 'code_invalide', details: { moyen: 'code' } });
     throw codeInvalide('code');
   }
   return { jeton, codesRecuperation: codes };
