@@ -32,7 +32,8 @@ import { type RouteDeclaree, SCHEMAS_SECURITE, documenterAcces, enforceAccessDec
 import { type Config } from './config.js';
 import { projectRoot } from '../shared/config.js';
 import { erreurDeRoutage, installErrorHandlers } from './errors.js';
-import { installerSecurite, requeteJournalisee } from './plugins/securite.js';
+import { optionsJournal } from './journal.js';
+import { installerSecurite } from './plugins/securite.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const journal = deps.logger ?? { level: config.LOG_LEVEL };
   const app = Fastify({
-    logger: journal === false ? false : { ...(journal === true ? {} : journal), serializers: { req: requeteJournalisee } },
+    logger: journal === false ? false : optionsJournal(journal === true ? {} : journal),
     trustProxy: false,
     // Bodies of this API are small JSON documents; imports go through the command line.
     bodyLimit: 1024 * 1024,

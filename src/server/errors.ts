@@ -21,7 +21,10 @@ const erreursFastify: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'longueur_invalide', message: 'La longueur annoncée du corps ne correspond pas à son contenu.' },
 };
 
-/** The only place where errors become responses; a 5xx never shows its cause to the client. */
+/**
+ * The only place where errors become responses; a 5xx never shows its cause to the client, and
+ * reaches the logs through the error serializer of journal.ts (kind, codes, names, no values).
+ */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -51,8 +54,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(corps('requete_invalide', 'La requête est invalide.'));
     }
     if (estConnexionPerdue(error)) {
-      // The code alone: the driver's error carries the statement and its values.
-      request.log.warn({ code: error.code ?? null }, 'base de données injoignable');
+      request.log.warn({ err: error }, 'base de données injoignable');
       return reply
         .status(503)
         .header('retry-after', '5')
