@@ -7,6 +7,7 @@ import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite
 import { coutHachage } from './modules/identite/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
+import { resumeErreur } from './server/journal.js';
 
 async function main(): Promise<void> {
   let config;
@@ -71,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Démarrage impossible :', error instanceof Error ? error.message : error);
+  console.error('Démarrage impossible :', resumeErreur(error));
   process.exit(1);
 });

@@ -32,9 +32,10 @@ import { z } from '../shared/zod.js';
 import { type RouteDeclaree, SCHEMAS_SECURITE, documenterAcces, enforceAccessDeclarations } from './access.js';
 import { type Config } from './config.js';
 import { projectRoot } from '../shared/config.js';
-import { erreurDeRoutage, installErrorHandlers } from './errors.js';
+import { LONGUEUR_MAX_ADRESSE, erreurDeRoutage, installErrorHandlers, refuserAdressesTropLongues } from './errors.js';
+import { optionsJournal } from './journal.js';
 import { installerMetriques } from './metriques.js';
-import { installerSecurite, requeteJournalisee } from './plugins/securite.js';
+import { installerSecurite } from './plugins/securite.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,9 +62,9 @@ export interface AppDeps {
   metriquesDuProcessus?: boolean;
   /** Per-queue counts of the job queue for /metrics; none until a queue runs. */
   filesDeTravaux?: () => Promise<ProfondeursDesFiles>;
+  /** Folder of the built front end, served when it exists; web/dist by default. */
+  siteWeb?: string;
 }
-
-const webDist = path.join(projectRoot, 'web', 'dist');
 
 /** The capabilities of the API: one OpenAPI tag each, all named in the API's description. */
 export const CAPACITES = [
@@ -84,8 +85,8 @@ export const CAPACITES = [
   { name: 'Exploitation', description: 'Santé du service, description de l’API, identité visuelle' },
 ] as const;
 
-/** The built file a URL names, if it is one (never outside web/dist). */
-function fichierStatique(chemin: string): string | null {
+/** The built file a URL names, if it is one (never outside the site's folder). */
+function fichierStatique(siteWeb: string, chemin: string): string | null {
   let decode: string;
   try {
     decode = decodeURIComponent(chemin);
@@ -95,7 +96,7 @@ function fichierStatique(chemin: string): string | null {
   const relatif = path.normalize(decode).replace(/^[/\\]+/, '');
   if (relatif === '' || relatif.startsWith('..') || relatif.includes('\0')) return null;
   try {
-    return statSync(path.join(webDist, relatif)).isFile() ? relatif : null;
+    return statSync(path.join(siteWeb, relatif)).isFile() ? relatif : null;
   } catch {
     return null;
   }
@@ -107,10 +108,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const journal = deps.logger ?? { level: config.LOG_LEVEL };
   const app = Fastify({
-    logger: journal === false ? false : { ...(journal === true ? {} : journal), serializers: { req: requeteJournalisee } },
+    logger: journal === false ? false : optionsJournal(journal === true ? {} : journal),
     trustProxy: false,
     // Bodies of this API are small JSON documents; imports go through the command line.
     bodyLimit: 1024 * 1024,
+    // The router never answers alone for a long parameter: whether a long segment would find a
+    // route depends on the routes present (the site's catch-all), so one hook judges lengths for
+    // every request (refuserAdressesTropLongues); only a segment longer than a whole address
+    // reaches erreurDeRoutage.
+    routerOptions: { maxParamLength: LONGUEUR_MAX_ADRESSE },
     frameworkErrors: erreurDeRoutage,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -156,6 +162,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  // After the security headers, before any session lookup.
+  refuserAdressesTropLongues(app);
   await installerSecurite(app, config, database);
   app.decorate(
     'compterEchecDeTravail',
@@ -258,14 +266,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async () => ({ intitule: config.MARQUE_INTITULE, service: config.MARQUE_SERVICE, baseline: config.MARQUE_BASELINE }),
   );
 
-  if (existsSync(webDist)) {
+  const siteWeb = deps.siteWeb ?? path.join(projectRoot, 'web', 'dist');
+  if (existsSync(siteWeb)) {
     // Files are served by this one declared route, not by routes the plugin would add per file.
     // The build writes .br and .gz copies (web/poids-des-pages.ts): sent as they are to browsers that accept them.
-    await app.register(fastifyStatic, { root: webDist, serve: false, preCompressed: true });
+    await app.register(fastifyStatic, { root: siteWeb, serve: false, preCompressed: true });
     app.get('/*', { config: { access: { public: 'pages et ressources publiques du site' } }, schema: { hide: true } }, (req, reply) => {
       const chemin = req.url.split('?')[0]!;
       if (chemin.startsWith('/api/')) return reply.callNotFound();
-      const fichier = fichierStatique(chemin);
+      const fichier = fichierStatique(siteWeb, chemin);
       if (fichier) {
         // Built assets carry a content hash in their name: cache them for a year.
         if (fichier.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');

@@ -21,7 +21,10 @@ const erreursFastify: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'longueur_invalide', message: 'La longueur annoncée du corps ne correspond pas à son contenu.' },
 };
 
-/** The only place where errors become responses; a 5xx never shows its cause to the client. */
+/**
+ * The only place where errors become responses; a 5xx never shows its cause to the client, and
+ * reaches the logs through the error serializer of journal.ts (kind, codes, names, no values).
+ */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -51,8 +54,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(corps('requete_invalide', 'La requête est invalide.'));
     }
     if (estConnexionPerdue(error)) {
-      // The code alone: the driver's error carries the statement and its values.
-      request.log.warn({ code: error.code ?? null }, 'base de données injoignable');
+      request.log.warn({ err: error }, 'base de données injoignable');
       return reply
         .status(503)
         .header('retry-after', '5')
@@ -72,18 +74,48 @@ export function installErrorHandlers(app: FastifyInstance): void {
       );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(corps('route_inconnue', `Aucune ressource ne correspond à ${request.method} ${request.url.split('?')[0]}.`)),
+  // The address is not repeated: it may be long, and carry what it should not.
+  app.setNotFoundHandler((_request, reply) =>
+    reply.status(404).send(corps('route_inconnue', 'Aucune ressource ne correspond à cette adresse : vérifiez le lien utilisé.')),
   );
 }
 
+/** Longest address (path and query) answered; a link of this service is far shorter. */
+export const LONGUEUR_MAX_ADRESSE = 4096;
+/** Longest segment of a path (Fastify's default parameter limit): an id, a code or a token is far shorter. */
+export const LONGUEUR_MAX_PARAMETRE = 100;
+
+const adresseTropLongue = () => new AppError('adresse_trop_longue', 414, 'L’adresse demandée est trop longue : vérifiez le lien utilisé.');
+const parametreTropLong = () => new AppError('parametre_trop_long', 414, 'Un paramètre de l’adresse est trop long : vérifiez le lien utilisé.');
+
+function segmentDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
- * Errors the router raises before any route runs (malformed URL, parameter too long): Fastify
- * answers them itself, in English and in its own format, unless given this function.
+ * Too long an address, or a segment of its path, is refused on every request the same way,
+ * whichever route it would have found, and without being repeated.
+ */
+export function refuserAdressesTropLongues(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.url.length > LONGUEUR_MAX_ADRESSE) throw adresseTropLongue();
+    const chemin = request.url.split('?')[0]!;
+    if (chemin.split('/').some((segment) => segmentDecode(segment).length > LONGUEUR_MAX_PARAMETRE)) throw parametreTropLong();
+  });
+}
+
+/**
+ * Errors the router raises before any route runs (malformed URL, a segment longer than a whole
+ * address): Fastify answers them itself, in English, repeating the URL, unless given this function.
  */
 export function erreurDeRoutage(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    void reply.status(414).send(corps('parametre_trop_long', 'Un paramètre de l’adresse est trop long : vérifiez le lien utilisé.'));
+    const erreur = adresseTropLongue();
+    void reply.status(erreur.statusCode).send(corps(erreur.code, erreur.message));
     return;
   }
   void reply.status(400).send(corps('adresse_invalide', 'L’adresse demandée est mal formée : vérifiez le lien utilisé.'));

@@ -1,12 +1,17 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RouteDeclaree } from '../../src/server/access.js';
+import { buildApp } from '../../src/server/app.js';
+import { LONGUEUR_MAX_PARAMETRE } from '../../src/server/errors.js';
 import { type AppDeTest, creerAppDeTest } from '../harness/app.js';
 import { CLES_ACTEURS, type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../harness/smtp.js';
 import { casDeCeMoteur } from '../harness/base.js';
-import { ENV_BALAYAGE, acteurQuiFranchit, cleRoute, ecrit, routesBalayees, urlDe } from './balayage.js';
+import { ENV_BALAYAGE, acteurQuiFranchit, cleRoute, ecrit, nomsParametres, routesBalayees, urlDe } from './balayage.js';
 import { SCENARIOS_OBJETS } from './objets.js';
 
 // S13: random valid and invalid inputs on every route give 2xx/4xx only, never a stack trace or SQL.
@@ -153,4 +158,48 @@ describe('S13 : les corps aléatoires des requêtes qui modifient ne provoquent 
       );
     }
   }, 1_800_000);
+});
+
+describe('S13 : un paramètre d’adresse trop long', () => {
+  it('répond 414 parametre_trop_long sur chaque route à paramètre, sans répéter la valeur, que le front soit construit ou non', async () => {
+    // Whether the front is built decides whether the site's catch-all route exists: it must not
+    // change the answer.
+    const site = await mkdtemp(path.join(tmpdir(), 'site-web-'));
+    await writeFile(path.join(site, 'index.html'), '<!doctype html><title>Trajectoires</title>');
+    const ecarts: string[] = [];
+    try {
+      for (const siteWeb of [site, path.join(site, 'absent')]) {
+        const app = await buildApp({ config: t.config, database: t.database, logger: false, siteWeb });
+        await app.ready();
+        try {
+          const aParametres = routesBalayees(app.routesDeclarees).filter((r) => nomsParametres(r.url).length > 0);
+          expect(aParametres.length).toBeGreaterThan(5);
+          for (const route of aParametres) {
+            for (const nom of nomsParametres(route.url)) {
+              const valeur = `canari${'é'.repeat(LONGUEUR_MAX_PARAMETRE)}`;
+              const res = await monde.acteurs.anonyme.client.requete({
+                method: route.method as 'GET',
+                url: urlDe(route, { [nom]: valeur }),
+                ...(ecrit(route) ? { payload: {} } : {}),
+              });
+              const corps = res.body;
+              if (
+                res.statusCode !== 414 ||
+                !corps.includes('"code":"parametre_trop_long"') ||
+                corps.includes('canari') ||
+                res.headers['x-content-type-options'] !== 'nosniff'
+              ) {
+                ecarts.push(`${cleRoute(route)} :${nom} (${siteWeb === site ? 'front construit' : 'front absent'}) → ${res.statusCode} ${corps.slice(0, 200)}`);
+              }
+            }
+          }
+        } finally {
+          await app.close();
+        }
+      }
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+    expect(ecarts).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { nomsCookies } from '../../src/modules/identite/index.js';
 import * as permissions from '../../src/modules/identite/identite.permissions.js';
 import type { RouteDeclaree } from '../../src/server/access.js';
 import { buildApp } from '../../src/server/app.js';
@@ -10,12 +12,14 @@ import type { AppDeTest } from '../harness/app.js';
 import { type MondeDeTest, creerActeurs } from '../harness/acteurs.js';
 import { creerBaseDeTest } from '../harness/base.js';
 import { ClientHttp } from '../harness/client-http.js';
+import { corpsOuverture } from '../factories/dossier.js';
 import { MOT_DE_PASSE_DE_TEST, creerCompte } from '../factories/identite.js';
 import { ENV_BALAYAGE, ecrit, nomsParametres, routesBalayees, urlDe } from './balayage.js';
 
 // S18: secrets a request carries (password, session cookie, CSRF token, second-factor code,
-// recovery code, invitation token, identity provider's code) never reach the logs, even at the
-// most verbose level and when the request fails.
+// recovery code, invitation token, identity provider's code) and what it says of a person (names,
+// contact, health note) never reach the logs, even at the most verbose level and when the request
+// fails, in the database included.
 
 const CANARIS = {
   motDePasse: MOT_DE_PASSE_DE_TEST,
@@ -112,4 +116,56 @@ describe('S18 : aucun secret dans les journaux', () => {
     if (new RegExp(`(?<!\\d)${CODE_TOTP}(?!\\d)`).test(journal)) fuites.push(CODE_TOTP);
     expect(fuites).toEqual([]);
   }, 600_000);
+});
+
+// What a person's file says, one canary per field, for the file that is written and for the two
+// the database refuses (one on the person's row, one on the file's).
+const PERSONNE = { prenom: 'Canariprenom', nom: 'Canarinom', courriel: 'canari.s18.courriel@exemple.fr', telephone: '+33 5 55 18 18 18' };
+const NOTE = 'canari-s18-note-de-sante-3e4f';
+const REFUSEE = { prenom: 'Canariprenomrefuse', nom: 'Canarinomrefuse' };
+const NOTE_DE_LA_PERSONNE_REFUSEE = 'canari-s18-note-refusee-6a7b';
+const NOTE_REFUSEE_EN_BASE = 'canari-s18-note-rejetee-par-la-base-8c9d';
+const SESSION_INCONNUE = 'canari-s18-session-inconnue-2b3c';
+
+function ouverture(structureId: string, personne: { prenom: string; nom: string; courriel?: string; telephone?: string }, note: string) {
+  const corps = corpsOuverture({ structureId, sensible: { note } });
+  return { ...corps, personne: { ...corps.personne, ...personne } };
+}
+
+describe('S18 : aucune donnée d’une personne dans les journaux', () => {
+  it('les noms, le contact et la note de santé d’un dossier, et un cookie de session inconnu, n’apparaissent dans aucune ligne, même quand la base refuse l’écriture', async () => {
+    const debut = lignes.length;
+    const conseiller = monde.acteurs.conseillerA;
+    await conseiller.rouvrirSession();
+    // The database itself refuses these rows: the failing statement carries the canaries, and so
+    // does the driver's error (`Failing row contains (…)`).
+    await t.database.db.execute(sql.raw(`ALTER TABLE dossier_personne ADD CONSTRAINT essai_s18_personne CHECK (nom <> '${REFUSEE.nom}')`));
+    await t.database.db.execute(sql.raw(`ALTER TABLE dossier ADD CONSTRAINT essai_s18_dossier CHECK (note_sensible <> '${NOTE_REFUSEE_EN_BASE}')`));
+
+    const ouvert = await conseiller.client.post('/api/v1/dossiers', ouverture(monde.structureA, PERSONNE, NOTE));
+    expect(ouvert.statusCode).toBe(201);
+    const lu = await conseiller.client.get(`/api/v1/dossiers/${ouvert.json<{ id: string }>().id}`);
+    expect(lu.statusCode).toBe(200);
+    expect(lu.body).toContain(NOTE);
+
+    const refusPersonne = await conseiller.client.post('/api/v1/dossiers', ouverture(monde.structureA, REFUSEE, NOTE_DE_LA_PERSONNE_REFUSEE));
+    const refusDossier = await conseiller.client.post('/api/v1/dossiers', ouverture(monde.structureA, PERSONNE, NOTE_REFUSEE_EN_BASE));
+    expect([refusPersonne.statusCode, refusDossier.statusCode]).toEqual([500, 500]);
+
+    const inconnu = new ClientHttp(t.app, '198.51.100.78');
+    const cookie = `${nomsCookies(t.config).session}=${SESSION_INCONNUE}`;
+    expect((await inconnu.requete({ method: 'GET', url: '/api/v1/dossiers', headers: { cookie } })).statusCode).toBe(401);
+    await inconnu.requete({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie }, payload: ouverture(monde.structureA, PERSONNE, NOTE) });
+
+    const journal = lignes.slice(debut).join('');
+    const fuites = [...Object.values(PERSONNE), NOTE, ...Object.values(REFUSEE), NOTE_DE_LA_PERSONNE_REFUSEE, NOTE_REFUSEE_EN_BASE, SESSION_INCONNUE].filter(
+      (canari) => journal.includes(canari),
+    );
+    expect(fuites).toEqual([]);
+    // The failures stay useful: their kind, SQL state, constraint and statement are there.
+    expect(journal).toContain('"code":"23514"');
+    expect(journal).toContain('"constraint":"essai_s18_personne"');
+    expect(journal).toContain('"constraint":"essai_s18_dossier"');
+    expect(journal).toContain('"statement":"insert dossier_personne"');
+  });
 });

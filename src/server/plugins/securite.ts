@@ -8,35 +8,6 @@ import { exigeJetonCsrf, interditCache, verifierAcces } from '../access.js';
 import type { Config } from '../config.js';
 import { AppError } from '../../shared/erreurs.js';
 
-// Secrets that travel in URLs: an invitation link's token, an identity provider's code and state.
-const SECRETS_D_URL = new Set(['jeton', 'code', 'state']);
-const MASQUE = '***';
-
-function urlSansSecret(req: FastifyRequest): string {
-  const debutRequete = req.url.indexOf('?');
-  const chemin = debutRequete < 0 ? req.url : req.url.slice(0, debutRequete);
-  const params = (req.params ?? {}) as Record<string, unknown>;
-  const secrets = new Set(Object.entries(params).flatMap(([nom, valeur]) => (SECRETS_D_URL.has(nom) && typeof valeur === 'string' ? [valeur] : [])));
-  const segments = chemin.split('/').map((segment) => {
-    let decode = segment;
-    try {
-      decode = decodeURIComponent(segment);
-    } catch {
-      // Left as received: a malformed segment is no route parameter.
-    }
-    return secrets.has(decode) ? MASQUE : segment;
-  });
-  if (debutRequete < 0) return segments.join('/');
-  const requete = new URLSearchParams(req.url.slice(debutRequete + 1));
-  for (const nom of new Set(requete.keys())) if (SECRETS_D_URL.has(nom)) requete.set(nom, MASQUE);
-  return `${segments.join('/')}?${requete}`;
-}
-
-/** The request as the logs show it (Fastify's default fields), secrets of the URL masked. */
-export function requeteJournalisee(req: FastifyRequest) {
-  return { method: req.method, url: urlSansSecret(req), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
-}
-
 const requeteEtrangere = () => new AppError('securite.origine_refusee', 403, 'Requête refusée : elle vient d’un autre site. Utilisez directement le service.');
 
 /** A state-changing request from another site: refused on the browser's own word (Origin, Sec-Fetch-Site). */
