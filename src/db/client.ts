@@ -12,6 +12,8 @@ import pg from 'pg';
 /** Drizzle over either engine; repositories take this (or a transaction) as first argument. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Executor = Pick<Db, 'execute' | 'select' | 'insert' | 'update' | 'delete'>;
+/** The transaction `db.transaction()` hands its callback: a writer that must commit with the change it follows demands this type, which a plain Db is not. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type Engine = 'pglite' | 'postgresql';
 

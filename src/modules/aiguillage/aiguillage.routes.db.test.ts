@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
+import { evenementsDomainePendant } from '../../../test/harness/evenements.js';
 import { agentConnecte } from '../../../test/harness/sessions.js';
 import { rows } from '../../db/client.js';
 import { buildApp } from '../../server/app.js';
@@ -193,11 +194,39 @@ describe('POST /api/v1/aiguillage (public)', () => {
     }
   });
 
-  it('n’écrit rien : ni journal d’audit, ni aucune ligne dans aucune table', async () => {
+  it('n’écrit que l’événement qui compte la réponse, sans rien du profil que la situation ; rien pour un profil refusé', async () => {
     const avant = await nombreDeLignes();
-    await aiguiller(profil({ age: undefined, date_naissance: '1987-04-13', handicap_reconnu: true, emploi_menace_sante: true }));
-    await aiguiller(profil({ situation: 'retraite' }));
-    expect(await nombreDeLignes()).toEqual(avant);
+    const { resultat: reponse, evenements } = await evenementsDomainePendant(t.database.db, () =>
+      aiguiller(profil({ age: undefined, date_naissance: '1987-04-13', handicap_reconnu: true, emploi_menace_sante: true })),
+    );
+    expect(reponse.statusCode).toBe(200);
+    const corps = reponse.json<ReponseAiguillage>();
+    expect(evenements).toEqual([
+      {
+        region_code: NOUVELLE_AQUITAINE,
+        type: 'aiguillage.repondu',
+        agregat_type: 'regles_aiguillage',
+        agregat_id: corps.regles.id,
+        structure_id: null,
+        donnees: {
+          version_regles: `national/${nationales.version}`,
+          commune_code: BORDEAUX,
+          departement_code: '33',
+          situation: 'salarie_prive',
+          operateurs: corps.operateurs.map((o) => o.type),
+          operateur_recommande: corps.operateurs.find((o) => o.recommande)!.type,
+          autres_orientations: corps.autres_orientations.map((o) => o.code),
+        },
+      },
+    ]);
+    expect(corps.operateurs.map((o) => o.type)).toContain('cap_emploi');
+    // Neither the date of birth, the age, nor the health and disability facts: only what was answered.
+    expect(JSON.stringify(evenements)).not.toMatch(/1987|"age"|date_naissance|handicap|emploi_menace/);
+
+    const { resultat: refuse, evenements: aucun } = await evenementsDomainePendant(t.database.db, () => aiguiller(profil({ situation: 'retraite' })));
+    expect(refuse.statusCode).toBe(400);
+    expect(aucun).toEqual([]);
+    expect(await nombreDeLignes()).toEqual({ ...avant, evenement_domaine: avant.evenement_domaine! + 1 });
   });
 
   it('ne demande ni session ni jeton CSRF, même depuis un autre site', async () => {

@@ -26,7 +26,8 @@ export const aiguillageRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = 
       config: {
         access: {
           public: 'chacun peut savoir quel opérateur du conseil en évolution professionnelle peut l’accompagner',
-          sansJetonCsrf: 'calcul sans session ni écriture : une requête venue d’un autre site ne change rien et n’apprend rien de plus',
+          sansJetonCsrf:
+            'calcul sans session : une requête venue d’un autre site n’écrit que l’événement anonyme qui compte la réponse, comme toute requête directe, et n’apprend rien de plus',
         },
         rateLimit: { max: config.RECHERCHE_LIMITE_PAR_MINUTE, timeWindow: '1 minute' },
       },
@@ -36,12 +37,14 @@ export const aiguillageRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle }> = 
         description:
           'À partir d’un profil court (date de naissance ou âge, situation, statut de cadre, niveau de diplôme, handicap reconnu, emploi menacé ' +
           'par la santé, commune), donne chaque opérateur du conseil en évolution professionnelle compétent avec ses raisons, celui qui convient ' +
-          'le mieux, ses trois lieux d’accueil les plus proches et ses canaux à distance, et les autres orientations. Rien n’est enregistré.',
+          'le mieux, ses trois lieux d’accueil les plus proches et ses canaux à distance, et les autres orientations. Le profil n’est pas ' +
+          'enregistré : seule la réponse est comptée, par un événement qui ne désigne personne (version des règles, commune, situation, opérateurs et ' +
+          'orientations donnés).',
         body: profilSchema,
         response: { 200: reponseAiguillageSchema, ...reponsesErreur, 503: erreurSchema },
       },
     },
-    async (req) => service.aiguiller(req.ctx, req.body),
+    async (req) => service.repondreAuProfil(req.ctx, req.body),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { projectRoot } from '../../shared/config.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type GroupeDeReseaux, type LieuProche, findNearestReceptionSites } from '../annuaire/index.js';
 import { recordAudit } from '../audit/index.js';
+import { publierEvenement } from '../evenements/index.js';
 import { decrireUtilisateurs } from '../identite/index.js';
 import { requireCommune } from '../territoire/index.js';
 import {
@@ -15,6 +16,7 @@ import {
   type Profil,
   type ProfilDeTest,
   type ReponseAiguillage,
+  type Situation,
   contenuReglesSchema,
   type fichierReglesSchema,
   profilsDeTestFichier,
@@ -98,6 +100,42 @@ export async function decider(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: P
  * of the profile is written anywhere (no audit event, no log of the body).
  */
 export async function aiguiller(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil): Promise<ReponseAiguillage> {
+  return (await repondre(ctx, profil)).reponse;
+}
+
+/**
+ * The public routing: the answer of `aiguiller`, counted by an anonymous domain event
+ * (aiguillage.repondu) that holds what was decided and where, and nothing else of the profile
+ * than the person's situation: no age, no date of birth, no health or disability fact.
+ */
+export async function repondreAuProfil(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil): Promise<ReponseAiguillage> {
+  const { reponse, departementCode, maintenant } = await repondre(ctx, profil);
+  await ctx.db.transaction((tx) =>
+    publierEvenement(tx, {
+      type: 'aiguillage.repondu',
+      regionCode: reponse.commune.region_code,
+      agregatId: reponse.regles.id,
+      structureId: null,
+      survenuLe: maintenant,
+      donnees: { ...codesDeLaReponse(reponse, profil.situation), departement_code: departementCode },
+    }),
+  );
+  return reponse;
+}
+
+/** The codes of an answer that a domain event carries: what was decided for which public, and where. */
+export function codesDeLaReponse(reponse: ReponseAiguillage, situation: Situation) {
+  return {
+    version_regles: reponse.version_regles,
+    commune_code: reponse.commune.code,
+    situation,
+    operateurs: reponse.operateurs.map((o) => o.type),
+    operateur_recommande: reponse.operateurs.find((o) => o.recommande)?.type ?? null,
+    autres_orientations: reponse.autres_orientations.map((o) => o.code),
+  };
+}
+
+async function repondre(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil) {
   const { decision, commune, version, maintenant } = await decider(ctx, profil);
   const groupes: GroupeDeReseaux[] = [
     ...decision.operateurs.map((o) => ({ cle: o.type, operateurCep: o.type })),
@@ -107,13 +145,14 @@ export async function aiguiller(ctx: Pick<ServiceContext, 'db' | 'now'>, profil:
   const lieux = position ? await findNearestReceptionSites(ctx.db, position, groupes, LIEUX_PAR_OPERATEUR) : new Map<string, LieuProche[]>();
   const sitesDe = (cle: string) => (lieux.get(cle) ?? []).map((l) => versSiteProche(l, maintenant));
 
-  return {
+  const reponse: ReponseAiguillage = {
     operateurs: decision.operateurs.map((o) => ({ ...o, sites: sitesDe(o.type) })),
     autres_orientations: decision.autres_orientations.map(({ reseaux_annuaire: _reseaux, ...o }) => ({ ...o, sites: sitesDe(`orientation:${o.code}`) })),
     version_regles: nomDeVersion(version),
     regles: { id: version.id, region_code: version.region_code, date_effet: version.date_effet },
     commune: { code: commune.code, nom: commune.nom, region_code: commune.region.code },
   };
+  return { reponse, departementCode: commune.departement.code, maintenant };
 }
 
 // ── Rule sets, for coordinators ────────────────────────────────────────────

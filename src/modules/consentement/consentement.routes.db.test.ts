@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creerDossier } from '../../../test/factories/dossier.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { type CleActeur, type MondeDeTest, creerActeurs } from '../../../test/harness/acteurs.js';
+import { evenementsDomainePendant } from '../../../test/harness/evenements.js';
 import { rows } from '../../db/client.js';
 import type { ConsentementVue } from './consentement.contract.js';
 
@@ -48,9 +49,14 @@ async function partageAvecB(): Promise<ConsentementVue> {
 }
 
 describe('POST /api/v1/consentements/:id/revocation', () => {
-  it('enregistre le retrait par la structure qui l’a recueilli : date, auteur, motif, un événement d’audit', async () => {
+  it('enregistre le retrait par la structure qui l’a recueilli : date, auteur, motif, un événement d’audit et un de domaine', async () => {
     const consentement = await partageAvecB();
-    const { reponse, evenements } = await evenementsPendant(() => revoquer('responsableA', consentement.id, { motif: '  la personne a changé d’avis  ' }));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () =>
+      evenementsPendant(() => revoquer('responsableA', consentement.id, { motif: '  la personne a changé d’avis  ' })),
+    );
     expect(reponse.statusCode).toBe(200);
     const vue = reponse.json<ConsentementVue>();
     expect(vue).toMatchObject({
@@ -63,20 +69,45 @@ describe('POST /api/v1/consentements/:id/revocation', () => {
     expect(evenements).toEqual([
       { action: 'consentement.revoquer', resultat: 'succes', cible_id: consentement.id, cible_structure_id: A, acteur_structure_id: A, raison: null },
     ]);
+    // The reason typed for the withdrawal is free text: it stays in the consent, never in the event.
+    expect(domaine).toEqual([
+      {
+        region_code: '75',
+        type: 'consentement.retire',
+        agregat_type: 'consentement',
+        agregat_id: consentement.id,
+        structure_id: A,
+        donnees: {
+          portee: ['identite', 'situation', 'orientation'],
+          destinataire_type: 'structure',
+          destinataire_structure_id: B,
+          finalite: 'orientation',
+          recueilli_le: consentement.recueilli_le,
+        },
+      },
+    ]);
   });
 
   it('répond 409 à un second retrait, et le journalise comme un échec', async () => {
     const consentement = await partageAvecB();
     expect((await revoquer('conseillerA', consentement.id)).statusCode).toBe(200);
-    const { reponse, evenements } = await evenementsPendant(() => revoquer('conseillerA', consentement.id));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => evenementsPendant(() => revoquer('conseillerA', consentement.id)));
     expect(reponse.statusCode).toBe(409);
+    expect(domaine).toEqual([]);
     expect(reponse.json()).toMatchObject({ erreur: { code: 'consentement.deja_revoque' } });
     expect(evenements).toMatchObject([{ action: 'consentement.revoquer', resultat: 'echec', raison: 'deja_revoque' }]);
   });
 
   it('répond 404 à la structure destinataire comme pour un consentement inexistant, et journalise le refus', async () => {
     const consentement = await partageAvecB();
-    const { reponse, evenements } = await evenementsPendant(() => revoquer('conseillerB', consentement.id));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => evenementsPendant(() => revoquer('conseillerB', consentement.id)));
+    expect(domaine).toEqual([]);
     const inexistant = await revoquer('conseillerB', randomUUID());
     expect(reponse.statusCode).toBe(404);
     expect({ statut: reponse.statusCode, corps: reponse.json<unknown>() }).toEqual({ statut: inexistant.statusCode, corps: inexistant.json<unknown>() });
@@ -98,8 +129,9 @@ describe('POST /api/v1/consentements/:id/revocation', () => {
 
   it('répond 400 en français sans motif, sans rien changer', async () => {
     const consentement = await partageAvecB();
-    const reponse = await revoquer('conseillerA', consentement.id, { motif: ' ' });
+    const { resultat: reponse, evenements } = await evenementsDomainePendant(t.database.db, () => revoquer('conseillerA', consentement.id, { motif: ' ' }));
     expect(reponse.statusCode).toBe(400);
+    expect(evenements).toEqual([]);
     expect(reponse.json()).toMatchObject({
       erreur: {
         code: 'validation',

@@ -1,7 +1,8 @@
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor, Transaction } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { findStructureResume } from '../annuaire/index.js';
 import { recordAudit } from '../audit/index.js';
+import { publierEvenement } from '../evenements/index.js';
 import { type Role, decrireUtilisateurs, estConnecte } from '../identite/index.js';
 import { type ConsentementSaisie, type ConsentementVue, texteConsentement } from './consentement.contract.js';
 import { consentementErrors } from './consentement.errors.js';
@@ -55,17 +56,17 @@ const champ = (chemin: string, nom: string) => (chemin ? `${chemin}.${nom}` : no
 
 /**
  * Records a consent collected by an agent of the holding structure, in the caller's transaction,
- * with its audit event. The caller has checked that the agent's structure holds the file. The
+ * with its audit event and its domain event (consentement.accorde). The caller has checked that the agent's structure holds the file. The
  * text read to the person is built here and stored word for word.
  */
-export async function accorderConsentement(ctx: ServiceContext, tx: Db, demande: DemandeConsentement): Promise<string> {
+export async function accorderConsentement(ctx: ServiceContext, tx: Transaction, demande: DemandeConsentement): Promise<string> {
   const { saisie, detentrice, chemin } = demande;
   if (!porteePermise(saisie.portee, saisie.destinataire, detentrice.id)) throw consentementErrors.sensiblesHorsDetentrice(champ(chemin, 'portee'));
   const destinataire = await destinataireDe(tx, demande);
   const utilisateurId = acteurUtilisateurId(ctx);
   if (!utilisateurId) throw new Error('Un consentement est recueilli par un agent connecté.');
   const maintenant = ctx.now();
-  const id = await repository.insertConsentement(tx, {
+  const ligne = {
     regionCode: demande.regionCode,
     personneId: demande.personneId,
     personneUtilisateurId: demande.personneUtilisateurId,
@@ -85,7 +86,8 @@ export async function accorderConsentement(ctx: ServiceContext, tx: Db, demande:
     recueilliLe: maintenant,
     recueilliParUtilisateurId: utilisateurId,
     recueilliParStructureId: detentrice.id,
-  });
+  };
+  const id = await repository.insertConsentement(tx, ligne);
   await recordAudit(
     tx,
     {
@@ -109,7 +111,20 @@ export async function accorderConsentement(ctx: ServiceContext, tx: Db, demande:
     },
     maintenant,
   );
+  await publierEvenement(tx, {
+    type: 'consentement.accorde',
+    regionCode: demande.regionCode,
+    agregatId: id,
+    structureId: detentrice.id,
+    survenuLe: maintenant,
+    donnees: { ...codesDuConsentement(ligne), mode_recueil: ligne.modeRecueil },
+  });
   return id;
+}
+
+/** What a consent's events tell of it: its reach and purpose, never its text nor the precision typed. */
+function codesDuConsentement(c: Pick<ConsentementRow, 'portee' | 'destinataireType' | 'destinataireStructureId' | 'finalite'>) {
+  return { portee: c.portee, destinataire_type: c.destinataireType, destinataire_structure_id: c.destinataireStructureId, finalite: c.finalite };
 }
 
 async function destinataireDe(tx: Executor, { saisie, detentrice, regionCode, chemin }: DemandeConsentement) {
@@ -161,8 +176,9 @@ async function presenter(db: Executor, lignes: ConsentementRow[]): Promise<Conse
 }
 
 /**
- * Records that the person withdrew a consent. From the next request on, the structures it named
- * no longer see what it shared (every access reads the consents in force). Refusals and a second
+ * Records that the person withdrew a consent, with its domain event (consentement.retire). From
+ * the next request on, the structures it named no longer see what it shared (every access reads
+ * the consents in force). Refusals and a second
  * withdrawal are recorded too, and answered once the transaction has committed.
  */
 export async function revoquerConsentement(ctx: ServiceContext, id: string, motif: string): Promise<ConsentementVue> {
@@ -207,6 +223,14 @@ export async function revoquerConsentement(ctx: ServiceContext, id: string, moti
       return 'deja_revoque' as const;
     }
     await journal('succes', null);
+    await publierEvenement(tx, {
+      type: 'consentement.retire',
+      regionCode: ligne.regionCode,
+      agregatId: id,
+      structureId: ligne.recueilliParStructureId,
+      survenuLe: maintenant,
+      donnees: { ...codesDuConsentement(ligne), recueilli_le: ligne.recueilliLe.toISOString() },
+    });
     const [vue] = await presenter(tx, [(await repository.findConsentement(tx, id))!]);
     return vue!;
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentementDetentrice, corpsOuverture, creerDossier } from '../../../test/factories/dossier.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { type CleActeur, type MondeDeTest, creerActeurs } from '../../../test/harness/acteurs.js';
+import { evenementsDomainePendant } from '../../../test/harness/evenements.js';
 import type { ClientHttp } from '../../../test/harness/client-http.js';
 import { rows } from '../../db/client.js';
 import type { ReponseAiguillage } from '../aiguillage/index.js';
@@ -81,10 +82,14 @@ const PROFIL = {
 describe('POST /api/v1/accueil/aiguillage', () => {
   it('donne à un conseiller la réponse de l’aiguillage sans rien enregistrer ni journaliser', async () => {
     const dossiers = await compter('dossier');
-    const { reponse, evenements } = await avecAudit(() => envoyer(client('conseillerA'), 'POST', '/api/v1/accueil/aiguillage', PROFIL));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => avecAudit(() => envoyer(client('conseillerA'), 'POST', '/api/v1/accueil/aiguillage', PROFIL)));
     expect(reponse.statusCode).toBe(200);
     expect(reponse.json<{ operateurs: { type: string }[] }>().operateurs.map((o) => o.type)).toContain('france_travail');
     expect(evenements).toEqual([]);
+    expect(domaine).toEqual([]);
     expect(await compter('dossier')).toBe(dossiers);
   });
 
@@ -97,9 +102,12 @@ describe('POST /api/v1/accueil/aiguillage', () => {
 });
 
 describe('POST /api/v1/dossiers', () => {
-  it('ouvre le dossier d’une personne reçue : identité, réponse recalculée, choix, consentement, deux événements d’audit', async () => {
-    const { reponse, evenements } = await avecAudit(() =>
-      envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', corpsOuverture({ structureId: A, prenom: 'Inès', nom: 'Roux' })),
+  it('ouvre le dossier d’une personne reçue : identité, réponse recalculée, choix, consentement, deux événements d’audit et deux de domaine', async () => {
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () =>
+      avecAudit(() => envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', corpsOuverture({ structureId: A, prenom: 'Inès', nom: 'Roux' }))),
     );
     expect(reponse.statusCode).toBe(201);
     const vue = reponse.json<DossierVue>();
@@ -133,6 +141,45 @@ describe('POST /api/v1/dossiers', () => {
     ]);
     expect(evenements[0]).toMatchObject({ cible_type: 'dossier', cible_id: vue.id, acteur_utilisateur_id: utilisateur('conseillerA') });
     expect(evenements[1]).toMatchObject({ cible_type: 'consentement', cible_id: vue.consentements![0]!.id });
+
+    // What indicators will count, without the person's name, contact details or the answer's sentences.
+    const aiguillage = reponseDe(vue)!;
+    expect(domaine).toEqual([
+      {
+        region_code: '75',
+        type: 'dossier.ouvert',
+        agregat_type: 'dossier',
+        agregat_id: vue.id,
+        structure_id: A,
+        donnees: {
+          niveau_cep: 1,
+          phase: 'orientation',
+          version_regles: aiguillage.version_regles,
+          commune_code: '33063',
+          situation: 'demandeur_emploi',
+          operateurs: aiguillage.operateurs.map((o) => o.type),
+          operateur_recommande: aiguillage.operateurs.find((o) => o.recommande)!.type,
+          autres_orientations: aiguillage.autres_orientations.map((o) => o.code),
+          choix_operateur: 'france_travail',
+          consentements: 1,
+        },
+      },
+      {
+        region_code: '75',
+        type: 'consentement.accorde',
+        agregat_type: 'consentement',
+        agregat_id: vue.consentements![0]!.id,
+        structure_id: A,
+        donnees: {
+          portee: ['identite', 'situation', 'orientation'],
+          destinataire_type: 'structure',
+          destinataire_structure_id: A,
+          finalite: 'accompagnement',
+          mode_recueil: 'oral_au_guichet',
+        },
+      },
+    ]);
+    expect(JSON.stringify(domaine)).not.toMatch(/Inès|Roux|05 56/);
   });
 
   it('refuse une réponse d’aiguillage fournie par le navigateur : le serveur la recalcule', async () => {
@@ -145,11 +192,14 @@ describe('POST /api/v1/dossiers', () => {
   it('répond 400 en français en nommant les champs en cause, sans rien écrire', async () => {
     const avant = await compter('dossier_personne');
     const corps = corpsOuverture({ structureId: A });
-    const reponse = await envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', {
-      ...corps,
-      personne: { ...corps.personne, prenom: ' ' },
-      profil: { ...corps.profil, commune: '3306' },
-    });
+    const { resultat: reponse, evenements } = await evenementsDomainePendant(t.database.db, () =>
+      envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', {
+        ...corps,
+        personne: { ...corps.personne, prenom: ' ' },
+        profil: { ...corps.profil, commune: '3306' },
+      }),
+    );
+    expect(evenements).toEqual([]);
     expect(reponse.statusCode).toBe(400);
     const { erreur } = reponse.json<{ erreur: { code: string; message: string; champs: { chemin: string; message: string }[] } }>();
     expect(erreur.code).toBe('validation');
@@ -193,11 +243,16 @@ describe('POST /api/v1/dossiers', () => {
     const avant = { personnes: await compter('dossier_personne'), dossiers: await compter('dossier'), consentements: await compter('consentement') };
     const corps = corpsOuverture({ structureId: A, partagerAvec: B, sensible: { note: 'RQTH' } });
     corps.consentements[1] = { ...corps.consentements[1]!, portee: ['identite', 'donnees_sensibles'] as never };
-    const { reponse, evenements } = await avecAudit(() => envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', corps));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => avecAudit(() => envoyer(client('conseillerA'), 'POST', '/api/v1/dossiers', corps)));
     expect(reponse.statusCode).toBe(400);
     expect(reponse.json()).toMatchObject({ erreur: { code: 'consentement.donnees_sensibles_partagees', champs: [{ chemin: 'consentements.1.portee' }] } });
     expect({ personnes: await compter('dossier_personne'), dossiers: await compter('dossier'), consentements: await compter('consentement') }).toEqual(avant);
     expect(evenements).toEqual([]);
+    // The file's event was written before the second consent was refused: rolled back with the rest.
+    expect(domaine).toEqual([]);
   });
 
   it('refuse un choix qui n’est pas dans la réponse donnée à la personne', async () => {
@@ -555,13 +610,32 @@ describe('POST /api/v1/dossiers/:id/consentements', () => {
   it('recueille un partage avec une autre structure, qui voit aussitôt le dossier ; un événement d’audit', async () => {
     const dossier = await creerDossier(t.database.db, { structureId: A });
     expect((await lire('conseillerB', dossier.id)).statusCode).toBe(404);
-    const { reponse, evenements } = await avecAudit(() => ajouter('conseillerA', dossier.id, partageB()));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => avecAudit(() => ajouter('conseillerA', dossier.id, partageB())));
     expect(reponse.statusCode).toBe(201);
     const consentement = reponse.json<{ id: string; texte: string; destinataire: { structure_nom: string } }>();
     expect(consentement.texte).toContain(
       `partage mon identité (prénom, nom, commune, coordonnées) et la réponse d’orientation qui m’a été donnée et mon choix avec ${consentement.destinataire.structure_nom}`,
     );
     expect(evenements).toMatchObject([{ action: 'consentement.recueillir', resultat: 'succes', cible_id: consentement.id, cible_structure_id: A }]);
+    expect(domaine).toEqual([
+      {
+        region_code: '75',
+        type: 'consentement.accorde',
+        agregat_type: 'consentement',
+        agregat_id: consentement.id,
+        structure_id: A,
+        donnees: {
+          portee: ['identite', 'orientation'],
+          destinataire_type: 'structure',
+          destinataire_structure_id: B,
+          finalite: 'orientation',
+          mode_recueil: 'telephone',
+        },
+      },
+    ]);
     expect((await lire('conseillerB', dossier.id)).statusCode).toBe(200);
   });
 
@@ -585,8 +659,12 @@ describe('POST /api/v1/dossiers/:id/consentements', () => {
     const dossier = await creerDossier(t.database.db, { structureId: A, partagerAvec: B });
     expect((await ajouter('conseillerB', dossier.id, partageB())).statusCode).toBe(403);
     const autre = await creerDossier(t.database.db, { structureId: A });
-    const { reponse, evenements } = await avecAudit(() => ajouter('conseillerB', autre.id, partageB()));
+    const {
+      resultat: { reponse, evenements },
+      evenements: domaine,
+    } = await evenementsDomainePendant(t.database.db, () => avecAudit(() => ajouter('conseillerB', autre.id, partageB())));
     expect(reponse.statusCode).toBe(404);
+    expect(domaine).toEqual([]);
     expect(sansReference(reponse)).toEqual(sansReference(await ajouter('conseillerB', randomUUID(), partageB())));
     expect(evenements).toMatchObject([{ action: 'consentement.recueillir', resultat: 'refus', cible_id: autre.id, cible_structure_id: A }]);
   });

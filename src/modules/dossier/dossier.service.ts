@@ -2,7 +2,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { AppError } from '../../shared/erreurs.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { pagination } from '../../shared/pagination.js';
-import { type Profil, type ReponseAiguillage, aiguiller } from '../aiguillage/index.js';
+import { type Profil, type ReponseAiguillage, aiguiller, codesDeLaReponse } from '../aiguillage/index.js';
 import { findStructureResume } from '../annuaire/index.js';
 import { recordAudit } from '../audit/index.js';
 import {
@@ -17,6 +17,7 @@ import {
   personnesPartageantAvec,
   roleAccueilDans,
 } from '../consentement/index.js';
+import { publierEvenement } from '../evenements/index.js';
 import { decrireUtilisateurs, estConnecte, structuresDe } from '../identite/index.js';
 import { type ReglagesVigilance, lireDonneesPersonnelles, noterLectureDonneesPersonnelles } from '../vigilance/index.js';
 import type { ChoixSaisie, DossierVue, DossiersQuery, DossiersReponse, ModificationDossier, OuvertureDossier } from './dossier.contract.js';
@@ -217,6 +218,7 @@ export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossie
 
   const reponse = await aiguillerLeProfil(ctx, saisie.profil);
   const choix = saisie.choix ? choixDansReponse(reponse, saisie.choix) : null;
+  const phase = choix ? 'orientation' : 'accueil';
   const referentId = utilisateurDe(ctx)!;
   const maintenant = ctx.now();
   return ctx.db.transaction(async (tx) => {
@@ -235,7 +237,7 @@ export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossie
       personneId,
       detentriceId: detentrice.id,
       referentId,
-      phase: choix ? 'orientation' : 'accueil',
+      phase,
       situation: saisie.profil.situation,
       cadre: saisie.profil.cadre,
       niveauDiplome: saisie.profil.niveau_diplome,
@@ -259,6 +261,20 @@ export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossie
         personne_id: personneId,
         version_regles: reponse.version_regles,
         choix: choix?.choixOperateur ?? null,
+        consentements: saisie.consentements.length,
+      },
+    });
+    await publierEvenement(tx, {
+      type: 'dossier.ouvert',
+      regionCode: detentrice.regionCode,
+      agregatId: id,
+      structureId: detentrice.id,
+      survenuLe: maintenant,
+      donnees: {
+        niveau_cep: 1,
+        phase,
+        ...codesDeLaReponse(reponse, saisie.profil.situation),
+        choix_operateur: choix?.choixOperateur ?? null,
         consentements: saisie.consentements.length,
       },
     });

@@ -7,6 +7,9 @@ import { horairesSchema } from '../annuaire.contract.js';
 
 const uuid = (quoi: string) => z.uuid({ message: `identifiant ${quoi} invalide (UUID attendu)` });
 
+/** On what ground someone manages a structure's record: the rule is gestion.policy.ts's. */
+export const FONDEMENTS_GESTION = ['responsable', 'coordination', 'administration', 'systeme'] as const;
+
 export const structureParams = z.strictObject({ id: uuid('de structure') });
 export const objetParams = z.strictObject({ id: uuid('de structure'), objetId: uuid('de fiche') });
 

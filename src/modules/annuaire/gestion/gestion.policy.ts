@@ -1,4 +1,5 @@
 import { type Acteur, type Role, estAdministrateur, structuresDe, territoiresDe } from '../../identite/index.js';
+import type { FONDEMENTS_GESTION } from './gestion.contract.js';
 
 /** What the rule needs to know about a structure. Demonstration structures follow the same rule. */
 export interface FaitsStructure {
@@ -6,7 +7,7 @@ export interface FaitsStructure {
   regionCode: string | null;
 }
 
-export type FondementGestion = 'responsable' | 'coordination' | 'administration' | 'systeme';
+export type FondementGestion = (typeof FONDEMENTS_GESTION)[number];
 
 export type DecisionGestion =
   /** `role` is the role the agent acts in, `structureId` the structure they act for (audit). */

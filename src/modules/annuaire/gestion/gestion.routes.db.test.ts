@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ActeurDeTest, type CleActeur, type MondeDeTest, creerActeurs } from '../../../../test/harness/acteurs.js';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import type { ClientHttp } from '../../../../test/harness/client-http.js';
+import { evenementsDomainePendant } from '../../../../test/harness/evenements.js';
 import { rows } from '../../../db/client.js';
 import type { StructureGeree } from './gestion.contract.js';
 
@@ -487,6 +488,53 @@ describe('effets d’une modification', () => {
     expect(publique.date_donnees).toBe(aujourdhui);
     expect(publique.confirme_le).not.toBeNull();
     expect(publique).not.toHaveProperty('historique');
+  });
+});
+
+describe('POST /api/v1/gestion/structures/:id/confirmation : événement de domaine', () => {
+  const confirmer = (cle: CleActeur, structureId: string) =>
+    evenementsDomainePendant(t.database.db, () => envoyer(acteur(cle).client, 'POST', url(structureId, '/confirmation')));
+
+  it('publie un seul événement annuaire.structure_confirmee, avec le fondement et la date de la confirmation précédente', async () => {
+    const avant = await fiche(A);
+    const { resultat: reponse, evenements } = await confirmer('responsableA', A);
+    expect(reponse.statusCode).toBe(200);
+    expect(evenements).toEqual([
+      {
+        region_code: '75',
+        type: 'annuaire.structure_confirmee',
+        agregat_type: 'structure',
+        agregat_id: A,
+        structure_id: A,
+        donnees: { reseau_code: avant.reseau?.code ?? null, demonstration: true, fondement: 'responsable', confirmee_precedemment_le: avant.confirme_le },
+      },
+    ]);
+
+    const premiere = reponse.json<StructureGeree>().confirme_le;
+    const { evenements: suivants } = await confirmer('coordinateur75', A);
+    expect(suivants).toMatchObject([{ type: 'annuaire.structure_confirmee', donnees: { fondement: 'coordination', confirmee_precedemment_le: premiere } }]);
+  });
+
+  it('n’en publie aucun pour une confirmation refusée', async () => {
+    const { resultat: reponse, evenements } = await confirmer('responsableB', A);
+    expect(reponse.statusCode).toBe(404);
+    expect(evenements).toEqual([]);
+  });
+
+  it('n’en publie aucun pour une structure qu’aucune région ne compte (commune inconnue), confirmée tout de même', async () => {
+    const [sansRegion] = await rows<{ id: string; region_code: string }>(
+      t.database.db,
+      sql`SELECT id, region_code FROM annuaire_structure WHERE region_code IS NOT NULL AND id <> ALL (${sql.param([A, monde.structureB])}::uuid[]) LIMIT 1`,
+    );
+    await t.database.db.execute(sql`UPDATE annuaire_structure SET region_code = NULL WHERE id = ${sansRegion!.id}::uuid`);
+    try {
+      const { resultat: reponse, evenements } = await confirmer('admin', sansRegion!.id);
+      expect(reponse.statusCode).toBe(200);
+      expect(reponse.json<StructureGeree>().confirme_le).not.toBeNull();
+      expect(evenements).toEqual([]);
+    } finally {
+      await t.database.db.execute(sql`UPDATE annuaire_structure SET region_code = ${sansRegion!.region_code} WHERE id = ${sansRegion!.id}::uuid`);
+    }
   });
 });
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Db } from '../../../db/client.js';
+import type { Db, Transaction } from '../../../db/client.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { pagination } from '../../../shared/pagination.js';
 import { normaliserTexte } from '../../../shared/texte.js';
 import { recordAudit } from '../../audit/index.js';
+import { publierEvenement } from '../../evenements/index.js';
 import { decrireUtilisateurs, detientPermission } from '../../identite/index.js';
 import { findCommunes, requireCommune } from '../../territoire/index.js';
 import type {
@@ -32,7 +33,7 @@ type Autorisation = Extract<DecisionGestion, { autorise: true }>;
 
 /** What every write of a structure's record works with, inside its transaction. */
 interface Ecriture {
-  tx: Db;
+  tx: Transaction;
   structure: StructureRow;
   decision: Autorisation;
   maintenant: Date;
@@ -255,12 +256,32 @@ export async function modifierStructure(ctx: ServiceContext, structureId: string
   });
 }
 
-/** The structure says its record is right as it stands: the public page shows since when. */
+/**
+ * The structure says its record is right as it stands: the public page shows since when, and the
+ * domain event annuaire.structure_confirmee tells the modules that count it. Events belong to a
+ * Region: a structure the directory could not place in one (no known commune) is in no Region's
+ * count, and its confirmation stays in its history and the audit trail only.
+ */
 export async function confirmerStructure(ctx: ServiceContext, structureId: string): Promise<StructureGeree> {
   return ecrire(ctx, structureId, 'annuaire.structure.confirmer', async (e) => {
     await repository.touchStructure(e.tx, structureId, { confirme_le: e.maintenant });
     const champs = { confirme_le: { avant: e.structure.confirme_le, apres: e.maintenant.toISOString() } };
     await consigner(ctx, e, { type: 'structure', id: structureId }, 'confirmation', champs, 'annuaire.structure.confirmer');
+    if (e.structure.region_code !== null) {
+      await publierEvenement(e.tx, {
+        type: 'annuaire.structure_confirmee',
+        regionCode: e.structure.region_code,
+        agregatId: structureId,
+        structureId,
+        survenuLe: e.maintenant,
+        donnees: {
+          reseau_code: e.structure.reseau_code,
+          demonstration: e.structure.demonstration,
+          fondement: e.decision.fondement,
+          confirmee_precedemment_le: e.structure.confirme_le,
+        },
+      });
+    }
     return vueGeree(ctx, e.tx, structureId);
   });
 }

@@ -57,8 +57,9 @@ export function PageTrouverMonConseiller() {
               <ReponseConseillers reponse={resultat} />
               {/* Said to the person on their own (an advisor at reception goes on to open a file). */}
               <CallOut title="Vos réponses ne sont pas enregistrées" className="fr-mt-4w">
-                Elles servent seulement à calculer cette réponse. Vous pouvez aussi vous présenter dans n’importe quel lieu du service public de l’orientation :
-                il vous recevra et vous orientera.
+                Elles servent seulement à calculer cette réponse. Pour suivre l’activité du service, seuls la réponse donnée, votre commune et votre situation
+                sont comptés, sans rien qui vous désigne. Vous pouvez aussi vous présenter dans n’importe quel lieu du service public de l’orientation : il vous
+                recevra et vous orientera.
               </CallOut>
             </>
           ) : (
@@ -67,7 +68,9 @@ export function PageTrouverMonConseiller() {
               <p className="fr-text--lead">
                 Quelques questions pour savoir quels conseillers peuvent vous accompagner gratuitement dans votre projet professionnel, et où les rencontrer.
               </p>
-              <p className="fr-text--sm">Vos réponses ne sont pas enregistrées : elles servent seulement à calculer la réponse.</p>
+              <p className="fr-text--sm">
+                Vos réponses ne sont pas enregistrées : elles servent seulement à calculer la réponse, comptée sans rien qui vous désigne.
+              </p>
               <FormulaireProfil reponses={reponses} onChange={setReponses} onResultat={setResultat} />
             </>
           )}
