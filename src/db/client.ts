@@ -1,4 +1,4 @@
-import { PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Results, type Transaction as TransactionPglite } from '@electric-sql/pglite';
 import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -120,7 +120,7 @@ class PgliteSuivie extends PGlite {
     return this.#suivre(() => super.exec(query, options));
   }
 
-  override transaction<T>(callback: (tx: Transaction) => Promise<T>): Promise<T> {
+  override transaction<T>(callback: (tx: TransactionPglite) => Promise<T>): Promise<T> {
     return this.#suivre(() => super.transaction(callback));
   }
 }
