@@ -7,7 +7,7 @@ export function normaliserAdresse(email: string): string {
 
 /**
  * What the sign-in attempts table keeps of an address tried: a digest, so that an address typed by
- * mistake is never stored in clear. Migration 0016 computes the same digest in SQL.
+ * mistake is never stored in clear. Migration 0015 computes the same digest in SQL.
  */
 export function empreinteAdresse(email: string): string {
   return createHash('sha256')

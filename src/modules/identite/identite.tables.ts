@@ -70,7 +70,7 @@ export const invitation = pgTable('identite_invitation', {
   annuleeLe: horodatage('annulee_le'),
 });
 
-/** Failed sign-in proofs per address tried, known or not: see migration 0016. */
+/** Failed sign-in proofs per address tried, known or not: see migration 0015. */
 export const tentativeConnexion = pgTable('identite_tentative_connexion', {
   empreinteAdresse: text('empreinte_adresse').primaryKey(),
   echecs: integer('echecs').notNull(),
