@@ -19,7 +19,9 @@ export type MoteurDeTest = 'pglite' | 'postgresql';
 export const moteurDeTest = (): MoteurDeTest => (process.env.TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite');
 
 const cache = path.join(projectRoot, '.test-cache');
-const imagePglite = path.join(cache, 'pglite-golden.tar.gz');
+// Uncompressed: each test file loads the image, and gunzipping it cost more than twice the load
+// itself (12.3 s against 4.9 s per database, measured on a 2-core machine); disk is cheaper.
+const imagePglite = path.join(cache, 'pglite-golden.tar');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -80,7 +82,7 @@ export async function construireImagePglite(): Promise<void> {
   const database = await createPgliteDatabase({ dataDir: undefined });
   try {
     await remplir(database);
-    const dump = await database.pglite.dumpDataDir('gzip');
+    const dump = await database.pglite.dumpDataDir('none');
     const provisoire = `${imagePglite}.${process.pid}`;
     await writeFile(provisoire, Buffer.from(await dump.arrayBuffer()));
     await rename(provisoire, imagePglite);
