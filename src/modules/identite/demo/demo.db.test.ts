@@ -26,7 +26,8 @@ afterAll(async () => {
 describe('création des comptes de démonstration au démarrage', () => {
   let identifiants: IdentifiantsDemo[];
   let affichage: string;
-  const fichier = () => path.join(dossier, 'comptes-demo.json');
+  // A folder that does not exist yet, as on a first start on a PostgreSQL server without DATA_DIR.
+  const fichier = () => path.join(dossier, 'pas-encore-cree', 'comptes-demo.json');
 
   beforeAll(async () => {
     affichage = await preparerComptesDemo(t.database.db, {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../db/client.js';
 import { z } from '../../../shared/zod.js';
@@ -148,7 +148,13 @@ export async function lireIdentifiantsDemo(fichier: string): Promise<Identifiant
 async function retenirIdentifiantsDemo(fichier: string, crees: IdentifiantsDemo[]): Promise<IdentifiantsDemo[]> {
   const emails = new Set(crees.map((c) => c.email));
   const tous = [...(await lireIdentifiantsDemo(fichier)).filter((c) => !emails.has(c.email)), ...crees];
-  if (crees.length > 0) await writeFile(fichier, `${JSON.stringify(tous, null, 2)}\n`, { mode: 0o600 });
+  if (crees.length === 0) return tous;
+  // The accounts are already committed: a missing folder (a server database started without DATA_DIR)
+  // or a crash mid-write must not lose the only copy of their passwords.
+  await mkdir(path.dirname(fichier), { recursive: true });
+  const provisoire = `${fichier}.${process.pid}`;
+  await writeFile(provisoire, `${JSON.stringify(tous, null, 2)}\n`, { mode: 0o600 });
+  await rename(provisoire, fichier);
   return tous;
 }
 
