@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,4 +49,8 @@ if (existsSync(chromium)) {
   console.warn(`Chromium introuvable (${chromium}) : les parcours navigateur ne sont pas lancés. Installez le paquet Debian chromium.`);
 }
 
-export default defineConfig({ test: { projects: projets, pool: 'forks', reporters: ['default', './test/harness/duree-par-projet.ts'] } });
+// One worker per core: vitest's default leaves one core to its main process, which only waits on
+// the workers, so a 2-core CI machine ran every test file one after the other.
+export default defineConfig({
+  test: { projects: projets, pool: 'forks', maxWorkers: availableParallelism(), reporters: ['default', './test/harness/duree-par-projet.ts'] },
+});
