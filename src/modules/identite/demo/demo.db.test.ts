@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { ClientHttp } from '../../../../test/harness/client-http.js';
+import { lancerScript } from '../../../../test/harness/commande.js';
 import { type IdentifiantsDemo, lireComptesDemo, lireIdentifiantsDemo, preparerComptesDemo, seederComptesDemo } from './demo.js';
 import { structuresDeDemonstration } from '../../annuaire/index.js';
 import { codeTotpCourant } from '../identite.totp.js';
@@ -27,15 +28,11 @@ describe('création des comptes de démonstration au démarrage', () => {
   let identifiants: IdentifiantsDemo[];
   let affichage: string;
   // A folder that does not exist yet, as on a first start on a PostgreSQL server without DATA_DIR.
+  const config = () => ({ ...t.config, NODE_ENV: 'development' as const, DATA_DIR: path.join(dossier, 'pas-encore-cree', 'pglite') });
   const fichier = () => path.join(dossier, 'pas-encore-cree', 'comptes-demo.json');
 
   beforeAll(async () => {
-    affichage = await preparerComptesDemo(t.database.db, {
-      environnement: 'development',
-      fichier: fichier(),
-      emetteur: 'Trajectoires',
-      coutHachage: coutHachage(t.config),
-    });
+    affichage = await preparerComptesDemo(t.database.db, config());
     identifiants = await lireIdentifiantsDemo(fichier());
   });
 
@@ -78,6 +75,15 @@ describe('création des comptes de démonstration au démarrage', () => {
     });
   });
 
+  it('npm run demo:code-totp, lancé avec le même DATA_DIR que le démarrage, affiche le code de l’application d’authentification', async () => {
+    const responsable = identifiants.find((i) => i.email === 'mathilde.garnier@demo.trajectoires.invalid')!;
+    const avant = new Date();
+    const { code, sortie } = await lancerScript('scripts/demo-code-totp.ts', [responsable.email], { DATA_DIR: config().DATA_DIR });
+    const codes = [avant, new Date()].map((instant) => codeTotpCourant(responsable.secretTotp!, instant));
+    expect(code).toBe(0);
+    expect(codes).toContain(sortie.split(' ')[0]);
+  });
+
   it('laisse tels quels les comptes qui existent déjà', async () => {
     const avant = await rows<{ email: string; mot_de_passe: string; totp_secret: string | null }>(
       t.database.db,
@@ -90,12 +96,7 @@ describe('création des comptes de démonstration au démarrage', () => {
       structures: await structuresDeDemonstration(t.database.db),
       coutHachage: coutHachage(t.config),
     });
-    const encore = await preparerComptesDemo(t.database.db, {
-      environnement: 'development',
-      fichier: fichier(),
-      emetteur: 'Trajectoires',
-      coutHachage: coutHachage(t.config),
-    });
+    const encore = await preparerComptesDemo(t.database.db, config());
 
     expect(resultat.crees).toEqual([]);
     expect(resultat.existants).toHaveLength(avant.length);

@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../db/client.js';
+import type { ConfigSocle } from '../../../shared/config.js';
 import { z } from '../../../shared/zod.js';
 import { type StructureResume, structuresDeDemonstration } from '../../annuaire/index.js';
+import { type ConfigIdentite, coutHachage } from '../identite.config.js';
 import { type ParametresScrypt, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
 import { ALPHABET_RECUPERATION } from '../identite.recuperation.js';
@@ -130,10 +132,17 @@ export async function seederComptesDemo(
   });
 }
 
-/** Where the demo credentials are kept: beside the embedded database's folder (.data/ by default, ignored by git). */
-export function fichierIdentifiantsDemo(dataDir: string): string {
-  return path.join(path.dirname(dataDir), 'comptes-demo.json');
+/**
+ * Where the demo credentials are kept: beside the embedded database's folder (.data/ by default,
+ * ignored by git), whether the database is that one or a PostgreSQL server. The start and every
+ * script resolve it here from the same configuration, so a script finds what the start wrote.
+ */
+export function fichierIdentifiantsDemo(config: Pick<ConfigSocle, 'DATA_DIR'>): string {
+  return path.resolve(path.dirname(config.DATA_DIR), 'comptes-demo.json');
 }
+
+/** The settings the demo accounts are created under: environment, credentials file, TOTP issuer, hashing cost. */
+export type ConfigDemo = Pick<ConfigSocle, 'NODE_ENV' | 'DATA_DIR' | 'MARQUE_SERVICE'> & ConfigIdentite;
 
 /** The credentials kept in `fichier` (none when it does not exist). */
 export async function lireIdentifiantsDemo(fichier: string): Promise<IdentifiantsDemo[]> {
@@ -179,20 +188,18 @@ function presenter(comptes: CompteDemo[], connus: IdentifiantsDemo[], { fichier,
 
 /**
  * Start-up in development: creates the missing demo accounts, keeps the credentials of new ones
- * in `fichier` (mode 600, under the data folder, outside git) and returns the block to print.
+ * in the file of `fichierIdentifiantsDemo` (mode 600, outside git) and returns the block to print.
  */
-export async function preparerComptesDemo(
-  db: Db,
-  options: { environnement: string; fichier: string; emetteur: string; coutHachage: ParametresScrypt },
-): Promise<string> {
+export async function preparerComptesDemo(db: Db, config: ConfigDemo): Promise<string> {
   const comptes = await lireComptesDemo();
   const { crees } = await seederComptesDemo(db, {
-    environnement: options.environnement,
+    environnement: config.NODE_ENV,
     comptes,
     structures: await structuresDeDemonstration(db),
-    coutHachage: options.coutHachage,
+    coutHachage: coutHachage(config),
   });
-  return presenter(comptes, await retenirIdentifiantsDemo(options.fichier, crees), options);
+  const fichier = fichierIdentifiantsDemo(config);
+  return presenter(comptes, await retenirIdentifiantsDemo(fichier, crees), { fichier, emetteur: config.MARQUE_SERVICE });
 }
 
 /**
