@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import { rows } from '../../../db/client.js';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { ClientHttp } from '../../../../test/harness/client-http.js';
 import { lancerScript } from '../../../../test/harness/commande.js';
+import { moteurDeTest } from '../../../../test/harness/base.js';
 import { type IdentifiantsDemo, lireComptesDemo, lireIdentifiantsDemo, preparerComptesDemo, reinitialiserComptesDemo, seederComptesDemo } from './demo.js';
 import { structuresDeDemonstration } from '../../annuaire/index.js';
 import { codeTotpCourant } from '../identite.totp.js';
@@ -191,6 +192,37 @@ describe('réémission des identifiants de démonstration (npm run demo:reinitia
     expect(affichage).toContain(`identifiants gardés dans ${fichier()}`);
     expect(affichage).toContain(`${EMAIL_RESPONSABLE}   mot de passe : ${responsable.motDePasse}`);
   });
+
+  it('est la commande qu’indique le démarrage pour un compte dont les identifiants manquent au fichier', async () => {
+    await writeFile(fichier(), JSON.stringify(nouveaux.filter((i) => i.email !== EMAIL_RESPONSABLE)));
+    expect(await preparerComptesDemo(t.database.db, config())).toContain(
+      `${EMAIL_RESPONSABLE} : créé auparavant, identifiants absents de ce fichier. Pour en émettre de nouveaux, arrêtez le service ` +
+        'puis lancez npm run demo:reinitialiser avec les mêmes DATA_DIR et DATABASE_URL.',
+    );
+  });
+
+  // A PGlite test database lives in this process only: the command reaches it on PostgreSQL.
+  it.runIf(moteurDeTest() === 'postgresql')(
+    'npm run demo:reinitialiser, sur la base du démarrage, écrit là où il l’affiche des identifiants qui ouvrent une session',
+    async () => {
+      const [{ nom }] = (await rows<{ nom: string }>(t.database.db, sql`SELECT current_database() AS nom`)) as [{ nom: string }];
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${nom}`;
+      const avant = await lireIdentifiantsDemo(fichier());
+
+      const { code, sortie } = await lancerScript('scripts/demo-reinitialiser.ts', [], {
+        DATABASE_URL: url.toString(),
+        DATA_DIR: config().DATA_DIR,
+        MOT_DE_PASSE_COUT_SCRYPT: '10',
+      });
+
+      expect(code).toBe(0);
+      expect(sortie).toContain(`identifiants gardés dans ${fichier()}`);
+      const personne = (await lireIdentifiantsDemo(fichier())).find((i) => i.secretTotp === null)!;
+      expect(personne.motDePasse).not.toBe(compteDemo(avant, personne.email).motDePasse);
+      expect((await new ClientHttp(t.app).connecter(personne.email, personne.motDePasse)).json()).toEqual({ etape: 'connecte' });
+    },
+  );
 
   it('laisse inchangés les comptes qui ne sont pas de démonstration, et n’en crée aucun', async () => {
     expect(await autresComptes()).toEqual(autresAvant);
