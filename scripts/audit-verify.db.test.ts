@@ -1,14 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creerBaseDeTest, moteurDeTest } from '../test/harness/base.js';
+import { lancerScript } from '../test/harness/commande.js';
 import { createPgliteDatabase, type Database, rows } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { recordAudit } from '../src/modules/audit/index.js';
-import { projectRoot } from '../src/shared/config.js';
 
 /**
  * The command opens the database the way the application does: DATABASE_URL on PostgreSQL; on
@@ -46,18 +45,7 @@ async function preparerBase(): Promise<Base> {
   };
 }
 
-function lancerVerification(env: Record<string, string>): Promise<{ code: number | null; sortie: string; erreurs: string }> {
-  const { DATABASE_URL: _url, DATA_DIR: _dossier, ...ambiant } = process.env;
-  return new Promise((resolve, reject) => {
-    const enfant = spawn('npx', ['tsx', 'scripts/audit-verify.ts'], { cwd: projectRoot, env: { ...ambiant, ...env } });
-    let sortie = '';
-    let erreurs = '';
-    enfant.stdout.on('data', (morceau: Buffer) => (sortie += morceau.toString()));
-    enfant.stderr.on('data', (morceau: Buffer) => (erreurs += morceau.toString()));
-    enfant.on('error', reject);
-    enfant.on('close', (code) => resolve({ code, sortie, erreurs }));
-  });
-}
+const lancerVerification = (env: Record<string, string>) => lancerScript('scripts/audit-verify.ts', [], env);
 
 let base: Base;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const email = process.argv[2];
-  const fichier = fichierIdentifiantsDemo(config.DATA_DIR);
+  const fichier = fichierIdentifiantsDemo(config);
   if (!email) {
     console.error(`Usage : npm run demo:code-totp -- <adresse d’un compte de démonstration> (liste dans ${fichier})`);
     return 2;
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   if (!resultat) {
     console.error(
       `${email} : aucun secret TOTP connu dans ${fichier}. Les personnes accompagnées se connectent sans second facteur ; ` +
-        'les comptes de démonstration sont créés par npm start.',
+        'les comptes de démonstration sont créés par npm start : lancez cette commande avec le même DATA_DIR que lui.',
     );
     return 1;
   }

@@ -3,8 +3,7 @@ import { chargerReferentiels } from '../data/charger.js';
 import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { envoyerRappelsConfirmation } from './modules/annuaire/index.js';
-import { fichierIdentifiantsDemo, preparerComptesDemo } from './modules/identite/demo/index.js';
-import { coutHachage } from './modules/identite/index.js';
+import { preparerComptesDemo } from './modules/identite/demo/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 import { resumeErreur } from './server/journal.js';
@@ -29,15 +28,7 @@ async function main(): Promise<void> {
   if (migrations.length) log(`Migrations appliquées : ${migrations.join(', ')}`);
   await chargerReferentiels(database, { referenceDir: config.REFERENCE_DATA_DIR, demo: config.DEMO_TERRITOIRE, journal: log });
   // Demo credentials are printed in clear: never in production (the seeding itself refuses it too).
-  const comptesDemo =
-    config.DEMO_TERRITOIRE && config.NODE_ENV !== 'production'
-      ? await preparerComptesDemo(database.db, {
-          environnement: config.NODE_ENV,
-          fichier: fichierIdentifiantsDemo(config.DATA_DIR),
-          emetteur: config.MARQUE_SERVICE,
-          coutHachage: coutHachage(config),
-        })
-      : null;
+  const comptesDemo = config.DEMO_TERRITOIRE && config.NODE_ENV !== 'production' ? await preparerComptesDemo(database.db, config) : null;
 
   let arret = false;
   const arreter = async (signal: string) => {

@@ -2,8 +2,10 @@ import { randomInt } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../../db/client.js';
+import type { ConfigSocle } from '../../../shared/config.js';
 import { z } from '../../../shared/zod.js';
 import { type StructureResume, structuresDeDemonstration } from '../../annuaire/index.js';
+import { type ConfigIdentite, coutHachage } from '../identite.config.js';
 import { type ParametresScrypt, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
 import { ALPHABET_RECUPERATION } from '../identite.recuperation.js';
@@ -72,14 +74,16 @@ const motDePasseDemo = () =>
 
 /**
  * Creates the demo accounts that do not exist yet (an existing address is left as it is), in
- * one transaction, with a fresh password and, for agents, an active TOTP secret. Returns the
- * credentials of the accounts created: they exist nowhere else in clear. Refuses to run in
+ * one transaction, with a fresh password and, for agents, an active TOTP secret. With `reemettre`,
+ * the demo accounts that exist get the same fresh credentials instead, and there must be at least
+ * one: an address that is not a demo account is still left as it is. Returns the credentials of
+ * the accounts created or reissued: they exist nowhere else in clear. Refuses to run in
  * production, where nobody may hold a password printed on a console.
  */
 export async function seederComptesDemo(
   db: Db,
-  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureResume>; coutHachage: ParametresScrypt },
-): Promise<{ crees: IdentifiantsDemo[]; existants: string[] }> {
+  options: { environnement: string; comptes: CompteDemo[]; structures: Map<string, StructureResume>; coutHachage: ParametresScrypt; reemettre?: boolean },
+): Promise<{ crees: IdentifiantsDemo[]; reemis: IdentifiantsDemo[]; existants: string[] }> {
   if (options.environnement === 'production') {
     throw new Error(
       'Comptes de démonstration refusés en production (NODE_ENV=production) : leurs mots de passe sont affichés en clair. ' +
@@ -97,23 +101,37 @@ export async function seederComptesDemo(
   };
   return db.transaction(async (tx) => {
     const crees: IdentifiantsDemo[] = [];
+    const reemis: IdentifiantsDemo[] = [];
     const existants: string[] = [];
     for (const compte of comptes) {
-      if (await repository.findUtilisateurParEmail(tx, compte.email)) {
+      const existant = await repository.findUtilisateurParEmail(tx, compte.email);
+      if (existant && !(options.reemettre && existant.demonstration)) {
         existants.push(compte.email);
         continue;
       }
       const motDePasse = motDePasseDemo();
       const agent = compte.adhesions.length > 0;
       const secretTotp = agent ? genererSecretTotp() : null;
+      const acces = {
+        motDePasse: await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: cout }),
+        totpSecret: secretTotp,
+        totpActive: secretTotp !== null,
+      };
+      const identifiants = { email: compte.email, libelle: libelleDe(compte, structures), motDePasse, secretTotp };
+      if (existant) {
+        // Back to the state of its creation: the old password, second factor and recovery codes
+        // stop working, and so do the sessions they opened.
+        await repository.updateUtilisateur(tx, existant.id, { ...acces, totpDernierPas: null, codesRecuperation: [], modifieLe: new Date() });
+        await repository.deleteSessionsOf(tx, existant.id);
+        reemis.push(identifiants);
+        continue;
+      }
       const id = await repository.insertUtilisateur(tx, {
         type: agent ? 'agent' : 'personne',
         email: compte.email,
         prenom: compte.prenom,
         nom: compte.nom,
-        motDePasse: await hacherMotDePasse(motDePasse, { coutReduitHorsProduction: cout }),
-        totpSecret: secretTotp,
-        totpActive: secretTotp !== null,
+        ...acces,
         demonstration: true,
       });
       for (const a of compte.adhesions) {
@@ -124,16 +142,27 @@ export async function seederComptesDemo(
           territoireCode: 'territoire' in a ? a.territoire : null,
         });
       }
-      crees.push({ email: compte.email, libelle: libelleDe(compte, structures), motDePasse, secretTotp });
+      crees.push(identifiants);
     }
-    return { crees, existants };
+    // Rolls back what the loop created: a database without demo accounts is not made a demo one.
+    if (options.reemettre && reemis.length === 0) {
+      throw new Error('Aucun compte de démonstration dans cette base : npm start les crée hors production, avec DEMO_TERRITOIRE=true.');
+    }
+    return { crees, reemis, existants };
   });
 }
 
-/** Where the demo credentials are kept: beside the embedded database's folder (.data/ by default, ignored by git). */
-export function fichierIdentifiantsDemo(dataDir: string): string {
-  return path.join(path.dirname(dataDir), 'comptes-demo.json');
+/**
+ * Where the demo credentials are kept: beside the embedded database's folder (.data/ by default,
+ * ignored by git), whether the database is that one or a PostgreSQL server. The start and every
+ * script resolve it here from the same configuration, so a script finds what the start wrote.
+ */
+export function fichierIdentifiantsDemo(config: Pick<ConfigSocle, 'DATA_DIR'>): string {
+  return path.resolve(path.dirname(config.DATA_DIR), 'comptes-demo.json');
 }
+
+/** The settings the demo accounts are created under: environment, credentials file, TOTP issuer, hashing cost. */
+export type ConfigDemo = Pick<ConfigSocle, 'NODE_ENV' | 'DATA_DIR' | 'MARQUE_SERVICE'> & ConfigIdentite;
 
 /** The credentials kept in `fichier` (none when it does not exist). */
 export async function lireIdentifiantsDemo(fichier: string): Promise<IdentifiantsDemo[]> {
@@ -163,7 +192,11 @@ function presenter(comptes: CompteDemo[], connus: IdentifiantsDemo[], { fichier,
   for (const compte of comptes) {
     const c = connus.find((i) => i.email === compte.email);
     if (!c) {
-      lignes.push('', `  ${compte.email} : créé auparavant, identifiants absents de ce fichier (videz la base pour le recréer).`);
+      lignes.push(
+        '',
+        `  ${compte.email} : créé auparavant, identifiants absents de ce fichier. Pour en émettre de nouveaux, arrêtez le service ` +
+          'puis lancez npm run demo:reinitialiser avec les mêmes DATA_DIR et DATABASE_URL.',
+      );
       continue;
     }
     lignes.push('', `  ${c.libelle}`, `    ${c.email}   mot de passe : ${c.motDePasse}`);
@@ -177,23 +210,30 @@ function presenter(comptes: CompteDemo[], connus: IdentifiantsDemo[], { fichier,
   return lignes.join('\n');
 }
 
-/**
- * Start-up in development: creates the missing demo accounts, keeps the credentials of new ones
- * in `fichier` (mode 600, under the data folder, outside git) and returns the block to print.
- */
-export async function preparerComptesDemo(
-  db: Db,
-  options: { environnement: string; fichier: string; emetteur: string; coutHachage: ParametresScrypt },
-): Promise<string> {
+async function emettreComptesDemo(db: Db, config: ConfigDemo, reemettre: boolean): Promise<string> {
   const comptes = await lireComptesDemo();
-  const { crees } = await seederComptesDemo(db, {
-    environnement: options.environnement,
+  const { crees, reemis } = await seederComptesDemo(db, {
+    environnement: config.NODE_ENV,
     comptes,
     structures: await structuresDeDemonstration(db),
-    coutHachage: options.coutHachage,
+    coutHachage: coutHachage(config),
+    reemettre,
   });
-  return presenter(comptes, await retenirIdentifiantsDemo(options.fichier, crees), options);
+  const fichier = fichierIdentifiantsDemo(config);
+  return presenter(comptes, await retenirIdentifiantsDemo(fichier, [...crees, ...reemis]), { fichier, emetteur: config.MARQUE_SERVICE });
 }
+
+/**
+ * Start-up in development: creates the missing demo accounts, keeps the credentials of new ones
+ * in the file of `fichierIdentifiantsDemo` (mode 600, outside git) and returns the block to print.
+ */
+export const preparerComptesDemo = (db: Db, config: ConfigDemo): Promise<string> => emettreComptesDemo(db, config, false);
+
+/**
+ * npm run demo:reinitialiser: new credentials for every demo account of an existing demo database
+ * (the missing ones are created), kept in the same file as at start-up; returns the block to print.
+ */
+export const reinitialiserComptesDemo = (db: Db, config: ConfigDemo): Promise<string> => emettreComptesDemo(db, config, true);
 
 /**
  * The TOTP code a demo account's authenticator would show now, from the secret kept at its

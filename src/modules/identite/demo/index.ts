@@ -1,1 +1,1 @@
-export { codeTotpDemo, fichierIdentifiantsDemo, preparerComptesDemo } from './demo.js';
+export { codeTotpDemo, fichierIdentifiantsDemo, preparerComptesDemo, reinitialiserComptesDemo } from './demo.js';
