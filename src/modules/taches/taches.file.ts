@@ -118,7 +118,12 @@ export function creerFileDeTravaux(database: Database, options: OptionsFile = {}
       }
       for (const [file, cron] of planifications) await boss.schedule(file, cron, {}, { tz: FUSEAU_DES_PLANIFICATIONS });
       for (const [file, { traiter }] of travaux) {
-        await boss.work<object>(file, { pollingIntervalSeconds: sondageSecondes }, async (jobs) => {
+        // Known once work() answers, which may come after its first jobs on PGlite.
+        const travailleur: { id?: string } = {};
+        travailleur.id = await boss.work<object>(file, { pollingIntervalSeconds: sondageSecondes }, async (jobs) => {
+          // A worker that has just done a job asks for the next one at once instead of waiting for
+          // its next poll: a queue of many mails drains one after the other, not one per poll.
+          if (travailleur.id) boss.notifyWorker(travailleur.id);
           for (const job of jobs) {
             try {
               await traiter(job.data);
