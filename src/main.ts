@@ -2,11 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { chargerReferentiels } from '../data/charger.js';
 import { createDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { envoyerRappelsConfirmation } from './modules/annuaire/index.js';
 import { preparerComptesDemo } from './modules/identite/demo/index.js';
+import { creerFileDeTravaux } from './modules/taches/index.js';
 import { buildApp } from './server/app.js';
 import { ConfigError, loadConfig } from './server/config.js';
 import { resumeErreur } from './server/journal.js';
+import { declarerTravaux } from './server/travaux.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   }
   if (!config.DATABASE_URL) await mkdir(config.DATA_DIR, { recursive: true });
   const database = await createDatabase(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.DATA_DIR });
-  const app = await buildApp({ config, database, metriquesDuProcessus: true });
+  const file = creerFileDeTravaux(database);
+  const app = await buildApp({ config, database, metriquesDuProcessus: true, filesDeTravaux: () => file.profondeurs() });
   const log = (message: string) => app.log.info(message);
   log(config.DATABASE_URL ? 'Base PostgreSQL (DATABASE_URL).' : `Base embarquée PGlite : ${config.DATA_DIR}`);
   const migrations = await migrate(database);
@@ -35,6 +37,8 @@ async function main(): Promise<void> {
     if (arret) return;
     arret = true;
     log(`${signal} reçu : arrêt propre.`);
+    // Jobs first: a running one finishes (30 s at most) while the database is still open.
+    await file.arreter();
     await app.close();
     await database.close();
     process.exit(0);
@@ -44,20 +48,12 @@ async function main(): Promise<void> {
 
   const adresse = await app.listen({ port: config.PORT, host: config.HOST });
 
-  // Reminders to confirm directory records: at start, then every day (at most one per record and period).
-  const rappeler = () =>
-    envoyerRappelsConfirmation(
-      { db: database.db, now: () => new Date(), messagerie: app.messagerie },
-      { mois: config.ANNUAIRE_RAPPEL_CONFIRMATION_MOIS, urlPublique: config.URL_PUBLIQUE },
-    ).then(
-      (bilan) => {
-        if (bilan.structures) log(`Rappels de confirmation de l’annuaire : ${bilan.courriels} courriel(s) pour ${bilan.structures} structure(s).`);
-        for (const { structureId, erreur } of bilan.echecs) app.log.error({ err: erreur, structureId }, 'rappel de confirmation non envoyé');
-      },
-      (erreur: unknown) => app.log.error({ err: erreur }, 'rappels de confirmation de l’annuaire impossibles'),
-    );
-  setInterval(() => void rappeler(), 24 * 3_600_000).unref();
-  void rappeler();
+  // Background jobs (mail, reminders at 7:00 Paris time) start once the schema is migrated.
+  declarerTravaux(file, { config, database, messagerie: app.messagerie, now: () => new Date(), journal: log });
+  await file.demarrer({
+    surEchec: (nom) => app.compterEchecDeTravail(nom),
+    surErreur: (erreur, nom) => app.log.error({ err: erreur, file: nom }, nom ? 'travail en échec, repris plus tard' : 'file de travaux en erreur'),
+  });
   console.log(`\nTrajectoires est prêt : ${adresse.replace('127.0.0.1', 'localhost')}\n  API : ${adresse}/api/docs\n`);
   if (comptesDemo) console.log(`${comptesDemo}\n`);
 }

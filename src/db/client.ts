@@ -32,6 +32,12 @@ export interface Database {
   readonly db: Db;
   /** Runs a multi-statement script (migrations) in one transaction. */
   execScript(script: string): Promise<void>;
+  /**
+   * Runs SQL the project does not write (the job queue's): one statement with $1… parameters, or,
+   * without values, a script of several that may hold its own BEGIN and COMMIT. The rows are the
+   * last statement's.
+   */
+  executerSql(texte: string, valeurs?: unknown[]): Promise<{ rows: unknown[] }>;
   charge(): Charge;
   close(): Promise<void>;
 }
@@ -85,6 +91,11 @@ async function createServerDatabase(options: Extract<DatabaseOptions, { database
       } finally {
         client.release();
       }
+    },
+    async executerSql(texte, valeurs) {
+      // A script without values goes through the simple protocol, on one connection of the pool.
+      const resultat = (await pool.query(texte, valeurs)) as pg.QueryResult | pg.QueryResult[];
+      return { rows: (Array.isArray(resultat) ? resultat.at(-1)?.rows : resultat.rows) ?? [] };
     },
     charge: () => ({ enCours: pool.totalCount - pool.idleCount, enAttente: pool.waitingCount, connexions: pool.totalCount }),
     close: () => pool.end(),
@@ -142,6 +153,11 @@ export async function createPgliteDatabase(options: { dataDir: string | undefine
       await client.transaction(async (tx) => {
         await tx.exec(script);
       });
+    },
+    async executerSql(texte, valeurs) {
+      // query() takes one statement (extended protocol); exec() takes a script (simple protocol).
+      if (valeurs?.length) return { rows: (await client.query(texte, valeurs)).rows };
+      return { rows: (await client.exec(texte)).at(-1)?.rows ?? [] };
     },
     charge: () => ({ enCours: Math.min(client.operations, 1), enAttente: Math.max(client.operations - 1, 0), connexions: 1 }),
     close: () => client.close(),

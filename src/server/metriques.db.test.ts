@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { creerCompte } from '../../test/factories/identite.js';
 import { type AppDeTest, creerAppDeTest } from '../../test/harness/app.js';
 import { ClientHttp } from '../../test/harness/client-http.js';
+import { creerFileDeTravaux } from '../modules/taches/index.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 
@@ -129,6 +130,39 @@ describe('GET /metrics', () => {
     const premier = await metriques();
     expect(valeur(premier, 'job_failures_total', { queue: 'courriels' })).toBeUndefined();
     expect(valeur(premier, 'process_cpu_user_seconds_total')).toBeUndefined();
+  });
+
+  it('compte un travail en échec de la file pg-boss et lit la profondeur de ses files dans pg-boss', async () => {
+    const file = creerFileDeTravaux(t.database, { sondageSecondes: 0.5 });
+    file.travail(
+      'essai.metriques',
+      async () => {
+        throw new Error('serveur injoignable');
+      },
+      { reprises: 0, delaiSecondes: 0 },
+    );
+    file.travail('essai.en_attente', async () => {}, { reprises: 0, delaiSecondes: 0 });
+    const app = await autreApp({}, { filesDeTravaux: () => file.profondeurs() });
+    await file.demarrer({ surEchec: (nom) => app.compterEchecDeTravail(nom) });
+    try {
+      await file.envoyer(t.database.db, 'essai.metriques', {});
+      // Jobs that no worker takes yet: due in an hour.
+      await t.database.executerSql(
+        `INSERT INTO pgboss.job (name, start_after) VALUES ('essai.en_attente', now() + interval '1 hour'), ('essai.en_attente', now() + interval '1 hour')`,
+      );
+
+      await vi.waitFor(async () => expect(valeur(await metriques(app), 'job_queue_jobs', { queue: 'essai.metriques', state: 'failed' })).toBe(1), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      const texte = await metriques(app);
+      expect(valeur(texte, 'job_failures_total', { queue: 'essai.metriques' })).toBe(1);
+      expect(valeur(texte, 'job_queue_jobs', { queue: 'essai.metriques', state: 'waiting' })).toBe(0);
+      expect(valeur(texte, 'job_queue_jobs', { queue: 'essai.en_attente', state: 'waiting' })).toBe(2);
+      expect(valeur(texte, 'job_queue_jobs', { queue: 'essai.en_attente', state: 'failed' })).toBe(0);
+    } finally {
+      await file.arreter();
+    }
   });
 });
 

@@ -3,8 +3,8 @@ export type { StructureAImporter, ReferentielAnnuaire } from './annuaire.referen
 export { parseHoraires, toOsmOpeningHours } from './annuaire.horaires.js';
 export { findStructureResume, structuresDeDemonstration } from './annuaire.resume.js';
 export type { StructureResume } from './annuaire.resume.js';
-export { envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
-export type { OptionsRappels } from './fraicheur/fraicheur.service.js';
+export { declarerRappelsConfirmation, envoyerRappelsConfirmation } from './fraicheur/fraicheur.service.js';
+export type { BilanRappels, ContexteRappels, OptionsRappels } from './fraicheur/fraicheur.service.js';
 export { findNearestReceptionSites } from './annuaire.proximite.js';
 export type { GroupeDeReseaux, LieuProche } from './annuaire.proximite.js';
 export { searchServices } from './annuaire.service.js';

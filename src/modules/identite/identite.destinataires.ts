@@ -29,13 +29,15 @@ export async function listerDestinatairesStructure(db: Executor, structureId: st
 }
 
 /** Every active manager with the structure they manage (one line per structure and manager). */
-export async function listerResponsablesDeStructures(db: Executor): Promise<{ structureId: string; email: string; prenom: string; nom: string }[]> {
-  const lignes = await rows<{ structure_id: string; email: string; prenom: string; nom: string }>(
+export async function listerResponsablesDeStructures(
+  db: Executor,
+): Promise<{ structureId: string; utilisateurId: string; email: string; prenom: string; nom: string }[]> {
+  const lignes = await rows<{ structure_id: string; utilisateur_id: string; email: string; prenom: string; nom: string }>(
     db,
-    sql`SELECT DISTINCT a.structure_id, u.email, u.prenom, u.nom
+    sql`SELECT DISTINCT a.structure_id, u.id AS utilisateur_id, u.email, u.prenom, u.nom
       FROM identite_adhesion a JOIN identite_utilisateur u ON u.id = a.utilisateur_id
       WHERE a.statut = 'active' AND u.statut = 'actif' AND a.role = 'structure_manager' AND a.structure_id IS NOT NULL
       ORDER BY a.structure_id, u.email`,
   );
-  return lignes.map((l) => ({ structureId: l.structure_id, email: l.email, prenom: l.prenom, nom: l.nom }));
+  return lignes.map((l) => ({ structureId: l.structure_id, utilisateurId: l.utilisateur_id, email: l.email, prenom: l.prenom, nom: l.nom }));
 }

@@ -6,6 +6,7 @@ const seuil = (maintenant: Date, mois: number): SQL => sql`(${maintenant.toISOSt
 export interface StructureAConfirmer {
   id: string;
   nom: string;
+  region_code: string | null;
   confirme_le: string | null;
 }
 
@@ -13,7 +14,7 @@ export interface StructureAConfirmer {
 export function listStructuresAConfirmer(db: Executor, ids: string[], maintenant: Date, mois: number) {
   return rows<StructureAConfirmer>(
     db,
-    sql`SELECT st.id, st.nom, st.confirme_le::date::text AS confirme_le FROM annuaire_structure st
+    sql`SELECT st.id, st.nom, st.region_code, st.confirme_le::date::text AS confirme_le FROM annuaire_structure st
       WHERE st.id = ANY (${sql.param(ids)}::uuid[])
         AND (st.confirme_le IS NULL OR st.confirme_le <= ${seuil(maintenant, mois)})
         AND NOT EXISTS (SELECT 1 FROM annuaire_rappel_confirmation r WHERE r.structure_id = st.id AND r.envoye_le > ${seuil(maintenant, mois)})

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { creerCompte } from '../../../../test/factories/identite.js';
 import { creerBaseDeTest } from '../../../../test/harness/base.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../../../../test/harness/smtp.js';
 import { type Database, rows } from '../../../db/client.js';
 import { creerMessagerie } from '../../../shared/messagerie.js';
-import { envoyerRappelsConfirmation } from './fraicheur.service.js';
+import { FILE_COURRIELS, declarerEnvoiDesCourriels } from '../../courriel/index.js';
+import { type FileDeTravaux, creerFileDeTravaux } from '../../taches/index.js';
+import { FILE_RAPPELS_CONFIRMATION, declarerRappelsConfirmation, envoyerRappelsConfirmation } from './fraicheur.service.js';
 
 const MOIS = 6;
 const URL_PUBLIQUE = 'https://trajectoires.exemple.fr';
@@ -20,7 +22,11 @@ const plus = (date: Date, { mois = 0, jours = 0 }) => {
 
 let database: Database;
 let smtp: ServeurSmtp;
-const refusees = new Set<string>();
+let file: FileDeTravaux;
+// The clock of the queue's own runs of the job.
+let horloge = T0;
+// Addresses the mail server refuses once each, then accepts.
+const refuseesUneFois = new Set<string>();
 let ids: Record<'ancienne' | 'recente' | 'jamais' | 'sansResponsable', string>;
 let emails: Record<'ancienne' | 'recente' | 'jamais', string>;
 
@@ -32,16 +38,27 @@ async function structureDemo(cle: string): Promise<string> {
 const confirmer = (id: string, le: Date) =>
   database.db.execute(sql`UPDATE annuaire_structure SET confirme_le = ${le.toISOString()}::timestamptz WHERE id = ${id}::uuid`);
 
-function executer(maintenant: Date) {
-  const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: 'Trajectoires <ne-pas-repondre@trajectoires.localhost>', environnement: 'test' });
-  return envoyerRappelsConfirmation({ db: database.db, now: () => maintenant, messagerie }, { mois: MOIS, urlPublique: URL_PUBLIQUE });
+const fileVide = (nom: string) =>
+  vi.waitFor(async () => expect((await file.profondeurs())[nom]).toEqual({ enAttente: 0, enCours: 0, echecs: 0 }), { timeout: 10_000, interval: 100 });
+
+/** One run at `maintenant`, once the queue has sent the mails it put in it. */
+async function executer(maintenant: Date) {
+  const bilan = await envoyerRappelsConfirmation({ db: database.db, now: () => maintenant, file }, { mois: MOIS, urlPublique: URL_PUBLIQUE });
+  await fileVide(FILE_COURRIELS);
+  return bilan;
 }
 
 const recusPar = (email: string) => smtp.courriels.filter((c) => c.a.includes(email));
 
 beforeAll(async () => {
   database = await creerBaseDeTest();
-  smtp = await demarrerServeurSmtp({ refuserDestinataire: (adresse) => refusees.has(adresse) });
+  smtp = await demarrerServeurSmtp({ refuserDestinataire: (adresse) => refuseesUneFois.delete(adresse) });
+  const messagerie = creerMessagerie({ smtpUrl: smtp.url, expediteur: 'Trajectoires <ne-pas-repondre@trajectoires.localhost>', environnement: 'test' });
+  file = creerFileDeTravaux(database, { sondageSecondes: 0.5 });
+  // Mail retried without the production delays: the rule is the retry, not its pace.
+  declarerEnvoiDesCourriels(file, { db: database.db, messagerie, now: () => horloge }, { reprises: 2, delaiSecondes: 0 });
+  declarerRappelsConfirmation({ db: database.db, now: () => horloge, file }, { mois: MOIS, urlPublique: URL_PUBLIQUE });
+  await file.demarrer();
   ids = {
     ancienne: await structureDemo('cibc-gironde'),
     recente: await structureDemo('cibc-limousin'),
@@ -58,6 +75,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await file?.arreter();
   await smtp?.close();
   await database?.close();
 });
@@ -102,14 +120,30 @@ describe('envoyerRappelsConfirmation', () => {
     expect(evenements.every((e) => e.acteur_utilisateur_id === null)).toBe(true);
   });
 
-  it('ne marque pas comme rappelée une fiche dont le courriel est refusé : le passage suivant réessaie', async () => {
+  it('un courriel de rappel refusé par le serveur SMTP est repris par la file jusqu’à sa remise, sans rappeler la fiche deux fois', async () => {
     const jour = plus(T0, { mois: 2 * MOIS, jours: 2 });
-    refusees.add(emails.ancienne);
-    const echec = await executer(jour);
-    // The other records, confirmed more than a period ago, are reminded all the same.
-    expect(echec.structures).toBe(2);
-    expect(echec.echecs.map((e) => e.structureId)).toEqual([ids.ancienne]);
-    refusees.clear();
-    expect(await executer(plus(jour, { jours: 1 }))).toEqual({ structures: 1, courriels: 1, echecs: [] });
+    refuseesUneFois.add(emails.ancienne);
+    const avant = recusPar(emails.ancienne).length;
+    const bilan = await executer(jour);
+    // Its reminder is taken with the others' (its mail is in the queue): every record confirmed more than a period ago.
+    expect(bilan).toEqual({ structures: 3, courriels: 3, echecs: [] });
+    // Refused once, then accepted by the queue's retry.
+    expect(refuseesUneFois.size).toBe(0);
+    expect(recusPar(emails.ancienne)).toHaveLength(avant + 1);
+    expect(await executer(plus(jour, { jours: 1 }))).toEqual({ structures: 0, courriels: 0, echecs: [] });
+    expect(recusPar(emails.ancienne)).toHaveLength(avant + 1);
+  });
+
+  it('la file lance les rappels chaque jour à 7 h, heure de Paris', async () => {
+    const planifications = await rows<{ name: string; cron: string; timezone: string }>(database.db, sql`SELECT name, cron, timezone FROM pgboss.schedule`);
+    expect(planifications).toEqual([{ name: FILE_RAPPELS_CONFIRMATION, cron: '0 7 * * *', timezone: 'Europe/Paris' }]);
+
+    // The run the schedule starts: here sent by hand, with the queue's clock three periods on.
+    horloge = plus(T0, { mois: 3 * MOIS, jours: 3 });
+    const avant = recusPar(emails.ancienne).length;
+    await file.envoyer(database.db, FILE_RAPPELS_CONFIRMATION, {});
+    await fileVide(FILE_RAPPELS_CONFIRMATION);
+    await fileVide(FILE_COURRIELS);
+    expect(recusPar(emails.ancienne)).toHaveLength(avant + 1);
   });
 });

@@ -1,6 +1,8 @@
-import type { ServiceContext } from '../../../shared/contexte.js';
+import type { Db } from '../../../db/client.js';
 import { recordAudit } from '../../audit/index.js';
+import { mettreEnFileCourriel } from '../../courriel/index.js';
 import { listerResponsablesDeStructures } from '../../identite/index.js';
+import type { FileDeTravaux } from '../../taches/index.js';
 import * as repository from './fraicheur.repository.js';
 
 export interface OptionsRappels {
@@ -30,28 +32,50 @@ function courrielRappel(responsable: { email: string; prenom: string }, structur
   };
 }
 
+export interface ContexteRappels {
+  db: Db;
+  now: () => Date;
+  /** The job queue the reminders' mails go through. */
+  file: FileDeTravaux;
+}
+
+export interface BilanRappels {
+  structures: number;
+  courriels: number;
+  echecs: { structureId: string; erreur: unknown }[];
+}
+
 /**
  * Mails the managers of every structure whose record nobody confirmed for `mois` months, once per
- * period. Run daily by the server and by `scripts/rappels-confirmation.ts`. A structure whose
- * mail fails is not marked as reminded: the next run tries again.
+ * period: each mail is put in the queue of outgoing mail (module courriel) in the transaction that
+ * takes the structure's reminder, so the reminder is taken if and only if its mails will be sent,
+ * and a mail the mail server refuses is tried again by the queue, not by the next run. Run every
+ * morning by the job below and by `scripts/rappels-confirmation.ts`.
  */
-export async function envoyerRappelsConfirmation(
-  ctx: Pick<ServiceContext, 'db' | 'now' | 'messagerie'>,
-  options: OptionsRappels,
-): Promise<{ structures: number; courriels: number; echecs: { structureId: string; erreur: unknown }[] }> {
+export async function envoyerRappelsConfirmation(ctx: ContexteRappels, options: OptionsRappels): Promise<BilanRappels> {
   const maintenant = ctx.now();
   const responsables = await listerResponsablesDeStructures(ctx.db);
   const parStructure = new Map<string, typeof responsables>();
   for (const r of responsables) parStructure.set(r.structureId, [...(parStructure.get(r.structureId) ?? []), r]);
   const aConfirmer = await repository.listStructuresAConfirmer(ctx.db, [...parStructure.keys()], maintenant, options.mois);
-  const bilan = { structures: 0, courriels: 0, echecs: [] as { structureId: string; erreur: unknown }[] };
+  const bilan: BilanRappels = { structures: 0, courriels: 0, echecs: [] };
   for (const structure of aConfirmer) {
     const destinataires = parStructure.get(structure.id) ?? [];
     try {
       const envoyes = await ctx.db.transaction(async (tx) => {
         if (!(await repository.reclamerRappel(tx, structure.id, maintenant, options.mois))) return 0;
-        for (const responsable of destinataires) await ctx.messagerie.envoyer(courrielRappel(responsable, structure, options));
-        // Recorded after the mail, so that the trail's lock is not held while a mail server answers.
+        for (const responsable of destinataires) {
+          await mettreEnFileCourriel(
+            tx,
+            ctx.file,
+            {
+              regionCode: structure.region_code,
+              cle: `annuaire.rappel_confirmation:${structure.id}:${maintenant.toISOString()}:${responsable.utilisateurId}`,
+              courriel: courrielRappel(responsable, structure, options),
+            },
+            maintenant,
+          );
+        }
         await recordAudit(
           tx,
           {
@@ -76,4 +100,31 @@ export async function envoyerRappelsConfirmation(
     }
   }
   return bilan;
+}
+
+/** The queue of the daily run of the reminders. */
+export const FILE_RAPPELS_CONFIRMATION = 'annuaire.rappels_confirmation';
+
+/**
+ * Declares the reminders' job, run every day at 7:00 Paris time (the queue's cron), before the
+ * queue starts. A run where some structure could not be handled fails, and the queue runs it again
+ * a quarter of an hour later: the structures already handled have their reminder taken and are
+ * skipped.
+ */
+export function declarerRappelsConfirmation(ctx: ContexteRappels, options: OptionsRappels, surBilan: (bilan: BilanRappels) => void = () => {}): void {
+  ctx.file.travail(
+    FILE_RAPPELS_CONFIRMATION,
+    async () => {
+      const bilan = await envoyerRappelsConfirmation(ctx, options);
+      surBilan(bilan);
+      if (bilan.echecs.length) {
+        throw new AggregateError(
+          bilan.echecs.map((e) => e.erreur),
+          `${bilan.echecs.length} structure(s) sans rappel de confirmation mis en file`,
+        );
+      }
+    },
+    { reprises: 2, delaiSecondes: 900 },
+  );
+  ctx.file.planifier(FILE_RAPPELS_CONFIRMATION, '0 7 * * *');
 }
