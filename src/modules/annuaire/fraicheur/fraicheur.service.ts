@@ -49,7 +49,7 @@ export async function envoyerRappelsConfirmation(
     const destinataires = parStructure.get(structure.id) ?? [];
     try {
       const envoyes = await ctx.db.transaction(async (tx) => {
-        if (!(await repository.reclamerRappel(tx, structure.id, maintenant, options.mois))) return 0;
+        if (!(await repository.reclamerRappel(tx, structure, maintenant, options.mois))) return 0;
         for (const responsable of destinataires) await ctx.messagerie.envoyer(courrielRappel(responsable, structure, options));
         // Recorded after the mail, so that the trail's lock is not held while a mail server answers.
         await recordAudit(
