@@ -135,6 +135,8 @@ export async function replaceSources(
     await upsertReferentiel(tx, chargement.referentiel);
     await tx.execute(sql`DELETE FROM annuaire_structure st WHERE st.source = ANY (${sql.param(chargement.sources)}::text[])
       AND NOT EXISTS (SELECT 1 FROM annuaire_modification m WHERE m.structure_id = st.id)`);
+    // By id alone: a history kept under another region_code (its structure reloaded elsewhere,
+    // or gone before migration 0017) still marks the structure as edited.
     await insertStructures(tx, chargement.structures);
     await refreshLexique(tx);
     await recordLoad(tx, chargement.jeu, chargement.empreinte, chargement.structures.length);

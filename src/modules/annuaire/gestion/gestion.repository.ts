@@ -391,7 +391,7 @@ export function listStructures(db: Executor, perimetre: FiltrePerimetre, nom: st
     db,
     sql`SELECT st.id, st.nom, st.reseau_code, r.libelle AS reseau_libelle, st.commune_code, st.demonstration,
         st.date_donnees::text AS date_donnees, ${iso(sql`st.confirme_le`)} AS confirme_le,
-        (SELECT count(*)::int FROM annuaire_signalement sg WHERE sg.structure_id = st.id AND sg.traite_le IS NULL) AS signalements_ouverts,
+        (SELECT count(*)::int FROM annuaire_signalement sg WHERE sg.region_code = st.region_code AND sg.structure_id = st.id AND sg.traite_le IS NULL) AS signalements_ouverts,
         count(*) OVER () AS total
       FROM annuaire_structure st LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
       WHERE ${sql.join(conditions, sql` AND `)}

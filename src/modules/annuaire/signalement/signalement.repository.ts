@@ -73,8 +73,8 @@ export function listSignalements(
     sql`SELECT sg.id, st.id AS structure_id, st.nom AS structure_nom, sg.objet_type, sg.objet_id,
         CASE sg.objet_type
           WHEN 'structure' THEN st.nom
-          WHEN 'site' THEN (SELECT nom FROM annuaire_site WHERE id = sg.objet_id)
-          ELSE (SELECT nom FROM annuaire_service WHERE id = sg.objet_id) END AS objet_nom,
+          WHEN 'site' THEN (SELECT nom FROM annuaire_site si WHERE si.region_code = sg.region_code AND si.id = sg.objet_id)
+          ELSE (SELECT nom FROM annuaire_service v WHERE v.region_code = sg.region_code AND v.id = sg.objet_id) END AS objet_nom,
         sg.message, sg.courriel, ${iso(sql`sg.cree_le`)} AS cree_le, ${iso(sql`sg.traite_le`)} AS traite_le, count(*) OVER () AS total
       FROM annuaire_signalement sg JOIN annuaire_structure st ON st.region_code = sg.region_code AND st.id = sg.structure_id
       WHERE ${sql.join(conditions, sql` AND `)}
