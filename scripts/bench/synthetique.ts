@@ -144,7 +144,7 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
 
   const structures: AnnuaireSynthetique['structures'] = [];
   const sites: AnnuaireSynthetique['sites'] = [];
-  const sitesInfos: { id: string; structureId: string; structureNom: string; structureTexte: string; commune: CommuneBench }[] = [];
+  const sitesInfos: { id: string; structureId: string; regionCode: string; structureNom: string; structureTexte: string; commune: CommuneBench }[] = [];
 
   while (sites.length < taille.sites) {
     const structureId = alea.uuid();
@@ -189,7 +189,8 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
         communeCode: commune.code,
         communeNom: commune.nom,
         departementCode: commune.departement_code,
-        regionCode: commune.region_code,
+        // the structure's Region, where its places live (migration 0017)
+        regionCode: siege.region_code,
         // within about a kilometre of the commune's centre
         latitude: commune.latitude + (alea.nombre() - 0.5) * 0.02,
         longitude: commune.longitude + (alea.nombre() - 0.5) * 0.03,
@@ -207,7 +208,14 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
         dateDonnees: DATE_DONNEES,
       });
       // what insertStructures writes: the structure's name and its network's label, searched with the service
-      sitesInfos.push({ id, structureId, structureNom: nom, structureTexte: [nom, reseau?.libelle].filter(Boolean).join(' '), commune });
+      sitesInfos.push({
+        id,
+        structureId,
+        regionCode: siege.region_code,
+        structureNom: nom,
+        structureTexte: [nom, reseau?.libelle].filter(Boolean).join(' '),
+        commune,
+      });
     }
   }
 
@@ -243,6 +251,7 @@ export function genererAnnuaire(ref: ReferentielBench, taille: { sites: number; 
     services.push({
       id: alea.uuid(),
       structureId: site.structureId,
+      regionCode: site.regionCode,
       siteId: site.id,
       source: SOURCE_BENCH,
       sourceId: `service-${i}`,

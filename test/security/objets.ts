@@ -62,7 +62,11 @@ const versionStructure = (t: AppDeTest, structureId: string) =>
   premiereValeur<number>(t, sql`SELECT version AS valeur FROM annuaire_structure WHERE id = ${structureId}`);
 
 const nouveauContact = (t: AppDeTest, structureId: string) =>
-  premiereValeur<string>(t, sql`INSERT INTO annuaire_contact (structure_id, nom) VALUES (${structureId}, 'Contact du balayage') RETURNING id AS valeur`);
+  premiereValeur<string>(
+    t,
+    sql`INSERT INTO annuaire_contact (region_code, structure_id, nom)
+        SELECT region_code, id, 'Contact du balayage' FROM annuaire_structure WHERE id = ${structureId} RETURNING id AS valeur`,
+  );
 
 const unLieu = (t: AppDeTest, structureId: string) =>
   premiereValeur<string>(t, sql`SELECT id AS valeur FROM annuaire_site WHERE structure_id = ${structureId} ORDER BY id LIMIT 1`);
@@ -100,8 +104,9 @@ const nouveauBrouillonDeRegles = (t: AppDeTest) =>
 const nouveauSignalement = (t: AppDeTest, structureId: string) =>
   premiereValeur<string>(
     t,
-    sql`INSERT INTO annuaire_signalement (structure_id, objet_type, objet_id, message, cree_le)
-        VALUES (${structureId}, 'structure', ${structureId}, 'Horaires faux (signalement du balayage)', now()) RETURNING id AS valeur`,
+    sql`INSERT INTO annuaire_signalement (region_code, structure_id, objet_type, objet_id, message, cree_le)
+        SELECT region_code, id, 'structure', id, 'Horaires faux (signalement du balayage)', now() FROM annuaire_structure WHERE id = ${structureId}
+        RETURNING id AS valeur`,
   );
 
 /** A minimal routing answer, as a file keeps it (no operator: the sweep only tries who may see it). */

@@ -76,7 +76,7 @@ export async function findNearestReceptionSites(
           coalesce(si.telephone, st.telephone) AS telephone, coalesce(si.courriel, st.courriel) AS courriel,
           coalesce(si.site_web, st.site_web) AS site_web, si.prise_rdv, si.horaires, si.horaires_texte, si.accessibilite,
           si.demonstration, si.date_donnees::text AS date_donnees
-        FROM annuaire_site si JOIN annuaire_structure st ON st.id = si.structure_id
+        FROM annuaire_site si JOIN annuaire_structure st ON st.region_code = si.region_code AND st.id = si.structure_id
         WHERE st.reseau_code = ANY (${sql.param(g.codes)}::text[]) AND si.accueil_public AND si.position IS NOT NULL
         ORDER BY si.position <-> ${centre}
         LIMIT ${nombre})`,

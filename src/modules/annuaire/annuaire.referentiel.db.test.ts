@@ -68,8 +68,8 @@ describe('replaceSources', () => {
   it('garde telle quelle une structure modifiée par ses gestionnaires, recharge les autres de leur source', async () => {
     const geree = idDeSource('structure', SOURCE, 'un');
     await database.db.execute(sql`UPDATE annuaire_structure SET nom = 'Maison de l’emploi du Val' WHERE id = ${geree}`);
-    await database.db.execute(sql`INSERT INTO annuaire_modification (structure_id, objet_type, objet_id, operation, champs, le)
-      VALUES (${geree}, 'structure', ${geree}, 'modification', '{"nom": {"avant": "Maison de l’emploi", "apres": "Maison de l’emploi du Val"}}', now())`);
+    await database.db.execute(sql`INSERT INTO annuaire_modification (region_code, structure_id, objet_type, objet_id, operation, champs, le)
+      VALUES ('75', ${geree}, 'structure', ${geree}, 'modification', '{"nom": {"avant": "Maison de l’emploi", "apres": "Maison de l’emploi du Val"}}', now())`);
 
     await charger([structure('un', 'Maison de l’emploi (fichier 2027)'), structure('deux', 'Point accueil (fichier 2027)')], 'v3');
     const noms = Object.fromEntries((await lignes()).filter((l) => l.table === 'structure').map((l) => [l.source_id, { id: l.id, nom: l.nom }]));

@@ -7,6 +7,7 @@ import { normaliserTexte } from '../../shared/texte.js';
 import { memoireReseauxCep } from './annuaire.proximite.js';
 import { refreshLexique } from './annuaire.repository.js';
 import * as t from './annuaire.tables.js';
+import { REGION_NON_RATTACHEE } from './annuaire.tables.js';
 
 type SiteInsert = typeof t.site.$inferInsert;
 type ServiceInsert = typeof t.service.$inferInsert;
@@ -14,10 +15,12 @@ type ContactInsert = typeof t.contact.$inferInsert;
 
 /** A structure with its places, services and contacts, as a loader or an import hands it over. */
 export interface StructureAImporter {
-  structure: Omit<typeof t.structure.$inferInsert, 'id'>;
-  sites: (Omit<SiteInsert, 'id' | 'structureId' | 'nomRecherche'> & { cle: string })[];
-  services: (Omit<ServiceInsert, 'id' | 'structureId' | 'siteId'> & { siteCle: string | null })[];
-  contacts: (Omit<ContactInsert, 'id' | 'structureId' | 'siteId'> & { siteCle: string | null })[];
+  /** regionCode: the Region of the structure's commune, null when no known commune places it in one. */
+  structure: Omit<typeof t.structure.$inferInsert, 'id' | 'regionCode'> & { regionCode: string | null };
+  // Children are in their structure's Region: they carry no region_code of their own.
+  sites: (Omit<SiteInsert, 'id' | 'structureId' | 'nomRecherche' | 'regionCode'> & { cle: string })[];
+  services: (Omit<ServiceInsert, 'id' | 'structureId' | 'siteId' | 'regionCode'> & { siteCle: string | null })[];
+  contacts: (Omit<ContactInsert, 'id' | 'structureId' | 'siteId' | 'regionCode'> & { siteCle: string | null })[];
 }
 
 export interface ReferentielAnnuaire {
@@ -64,12 +67,13 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
   for (const { structure, sites, services, contacts } of structures) {
     if (presentes.has(`${structure.source}:${structure.sourceId}`)) continue;
     const structureId = idDeSource('structure', structure.source, structure.sourceId);
-    lignesStructures.push({ ...structure, id: structureId });
+    const regionCode = structure.regionCode ?? REGION_NON_RATTACHEE;
+    lignesStructures.push({ ...structure, id: structureId, regionCode });
     const idsSites = new Map<string, string>();
     for (const { cle, ...site } of sites) {
       const id = idDeSource('site', site.source, site.sourceId);
       idsSites.set(cle, id);
-      lignesSites.push({ ...site, id, structureId, nomRecherche: normaliserTexte(site.nom) });
+      lignesSites.push({ ...site, id, structureId, regionCode, nomRecherche: normaliserTexte(site.nom) });
     }
     const siteId = (cle: string | null) => {
       if (cle === null) return null;
@@ -78,12 +82,12 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
       return id;
     };
     for (const { siteCle, ...service } of services) {
-      lignesServices.push({ ...service, id: idDeSource('service', service.source, service.sourceId), structureId, siteId: siteId(siteCle) });
+      lignesServices.push({ ...service, id: idDeSource('service', service.source, service.sourceId), structureId, regionCode, siteId: siteId(siteCle) });
     }
     // Contacts have no id at their source: their rank within the structure stands for one.
     contacts.forEach(({ siteCle, ...contact }, rang) => {
       const id = idDeSource('contact', structure.source, `${structure.sourceId}#${rang}`);
-      lignesContacts.push({ ...contact, id, structureId, siteId: siteId(siteCle) });
+      lignesContacts.push({ ...contact, id, structureId, regionCode, siteId: siteId(siteCle) });
     });
   }
   await insertBatched(db, t.structure, lignesStructures);
@@ -92,7 +96,7 @@ export async function insertStructures(db: Executor, structures: StructureAImpor
   await insertBatched(db, t.contact, lignesContacts);
   await db.execute(sql`UPDATE annuaire_service s SET structure_texte = concat_ws(' ', st.nom, r.libelle)
     FROM annuaire_structure st LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-    WHERE st.id = s.structure_id AND s.structure_id = ANY (${sql.param(lignesStructures.map((l) => l.id))}::uuid[])`);
+    WHERE st.region_code = s.region_code AND st.id = s.structure_id AND s.structure_id = ANY (${sql.param(lignesStructures.map((l) => l.id))}::uuid[])`);
 }
 
 /** Vocabularies and networks: upserted, since imported structures may point to a network. */
@@ -131,6 +135,8 @@ export async function replaceSources(
     await upsertReferentiel(tx, chargement.referentiel);
     await tx.execute(sql`DELETE FROM annuaire_structure st WHERE st.source = ANY (${sql.param(chargement.sources)}::text[])
       AND NOT EXISTS (SELECT 1 FROM annuaire_modification m WHERE m.structure_id = st.id)`);
+    // By id alone: a history kept under another region_code (its structure reloaded elsewhere,
+    // or gone before migration 0017) still marks the structure as edited.
     await insertStructures(tx, chargement.structures);
     await refreshLexique(tx);
     await recordLoad(tx, chargement.jeu, chargement.empreinte, chargement.structures.length);

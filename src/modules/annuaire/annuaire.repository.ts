@@ -123,7 +123,7 @@ export function searchServices(db: Db, f: FiltresServices): Promise<ServiceRow[]
   // The candidates are chosen over narrow rows (id and sort keys); only the page is then joined
   // to what is shown. Structures are joined in the narrow step only for the network filter
   // (every service has its structure, by key).
-  const jointures = f.reseaux.length ? sql`JOIN annuaire_structure st ON st.id = s.structure_id` : sql``;
+  const jointures = f.reseaux.length ? sql`JOIN annuaire_structure st ON st.region_code = s.region_code AND st.id = s.structure_id` : sql``;
 
   return autourDuCentre<ServiceRow>(
     db,
@@ -141,9 +141,9 @@ export function searchServices(db: Db, f: FiltresServices): Promise<ServiceRow[]
         page.distance_km, page.pertinence, (SELECT count(*) FROM candidats) AS total
       FROM (SELECT * FROM candidats ORDER BY ${ordre} ${pageBornee(f)}) AS page
       JOIN annuaire_service s ON s.id = page.id
-      JOIN annuaire_structure st ON st.id = s.structure_id
+      JOIN annuaire_structure st ON st.region_code = s.region_code AND st.id = s.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-      LEFT JOIN annuaire_site si ON si.id = s.site_id) AS trouves
+      LEFT JOIN annuaire_site si ON si.region_code = s.region_code AND si.id = s.site_id) AS trouves
       ORDER BY ${ordre}`,
   );
 }
@@ -251,7 +251,7 @@ export function searchSites(db: Db, f: FiltresSites) {
       SELECT * FROM (SELECT ${siteColumns}, page.distance_km, page.ressemblance, (SELECT count(*) FROM candidats) AS total
       FROM (SELECT * FROM candidats ORDER BY ${ordre} ${pageBornee(f)}) AS page
       JOIN annuaire_site si ON si.id = page.id
-      JOIN annuaire_structure st ON st.id = si.structure_id
+      JOIN annuaire_structure st ON st.region_code = si.region_code AND st.id = si.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code) AS trouves
       ORDER BY ${ordre}`,
   );
@@ -261,7 +261,7 @@ export function findSitesOfStructure(db: Executor, structureId: string) {
   return rows<SiteRow>(
     db,
     sql`SELECT ${siteColumns}, NULL::float8 AS distance_km, 0 AS total
-      FROM annuaire_site si JOIN annuaire_structure st ON st.id = si.structure_id
+      FROM annuaire_site si JOIN annuaire_structure st ON st.region_code = si.region_code AND st.id = si.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
       WHERE si.structure_id = ${structureId} ORDER BY si.nom, si.id`,
   );
@@ -271,7 +271,7 @@ export async function findSite(db: Executor, siteId: string): Promise<SiteRow | 
   const [row] = await rows<SiteRow>(
     db,
     sql`SELECT ${siteColumns}, NULL::float8 AS distance_km, 0 AS total
-      FROM annuaire_site si JOIN annuaire_structure st ON st.id = si.structure_id
+      FROM annuaire_site si JOIN annuaire_structure st ON st.region_code = si.region_code AND st.id = si.structure_id
       LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
       WHERE si.id = ${siteId}`,
   );
@@ -302,9 +302,9 @@ const serviceColumns = sql`s.id, s.nom, left(s.description, 280) AS resume, s.ty
   si.latitude, si.longitude, si.position_approximative, NULL::float8 AS distance_km, 0 AS total`;
 
 const serviceJoins = sql`FROM annuaire_service s
-  JOIN annuaire_structure st ON st.id = s.structure_id
+  JOIN annuaire_structure st ON st.region_code = s.region_code AND st.id = s.structure_id
   LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-  LEFT JOIN annuaire_site si ON si.id = s.site_id`;
+  LEFT JOIN annuaire_site si ON si.region_code = s.region_code AND si.id = s.site_id`;
 
 export async function findService(db: Executor, id: string): Promise<ServiceDetailRow | undefined> {
   const [row] = await rows<ServiceDetailRow>(db, sql`SELECT ${serviceColumns} ${serviceJoins} WHERE s.id = ${id}`);

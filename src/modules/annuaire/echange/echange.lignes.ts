@@ -245,7 +245,6 @@ export function versStructuresAImporter(
       communeCode: commune?.code ?? null,
       communeNom: commune?.nom ?? lieu.commune ?? null,
       departementCode: commune?.departement ?? null,
-      regionCode: commune?.region ?? null,
       latitude: aPosition ? lieu.latitude! : (commune?.latitude ?? null),
       longitude: aPosition ? lieu.longitude! : (commune?.longitude ?? null),
       positionApproximative: !aPosition,

@@ -97,8 +97,8 @@ export async function listServicesExport(db: Executor): Promise<ServiceExportRow
           v.date_donnees::text AS date_donnees,
           p.adresse, p.code_postal, p.commune_code, p.commune_nom, p.latitude, p.longitude, p.position_approximative, p.horaires
         FROM annuaire_service v
-        JOIN annuaire_structure s ON s.id = v.structure_id AND NOT s.demonstration
-        LEFT JOIN annuaire_site p ON p.id = v.site_id AND NOT p.demonstration
+        JOIN annuaire_structure s ON s.region_code = v.region_code AND s.id = v.structure_id AND NOT s.demonstration
+        LEFT JOIN annuaire_site p ON p.region_code = v.region_code AND p.id = v.site_id AND NOT p.demonstration
         WHERE NOT v.demonstration
         ORDER BY v.source, v.source_id`,
   );

@@ -5,8 +5,9 @@ const seuil = (maintenant: Date, mois: number): SQL => sql`(${maintenant.toISOSt
 
 export interface StructureAConfirmer {
   id: string;
+  /** The region_code the structure's rows are stored under, its reminder's too. */
+  region_code: string;
   nom: string;
-  region_code: string | null;
   confirme_le: string | null;
 }
 
@@ -14,10 +15,11 @@ export interface StructureAConfirmer {
 export function listStructuresAConfirmer(db: Executor, ids: string[], maintenant: Date, mois: number) {
   return rows<StructureAConfirmer>(
     db,
-    sql`SELECT st.id, st.nom, st.region_code, st.confirme_le::date::text AS confirme_le FROM annuaire_structure st
+    sql`SELECT st.id, st.region_code, st.nom, st.confirme_le::date::text AS confirme_le FROM annuaire_structure st
       WHERE st.id = ANY (${sql.param(ids)}::uuid[])
         AND (st.confirme_le IS NULL OR st.confirme_le <= ${seuil(maintenant, mois)})
-        AND NOT EXISTS (SELECT 1 FROM annuaire_rappel_confirmation r WHERE r.structure_id = st.id AND r.envoye_le > ${seuil(maintenant, mois)})
+        AND NOT EXISTS (SELECT 1 FROM annuaire_rappel_confirmation r
+          WHERE r.region_code = st.region_code AND r.structure_id = st.id AND r.envoye_le > ${seuil(maintenant, mois)})
       ORDER BY st.nom, st.id`,
   );
 }
@@ -26,11 +28,12 @@ export function listStructuresAConfirmer(db: Executor, ids: string[], maintenant
  * Takes the structure's reminder for this period, row held until the transaction ends: of two
  * runs at the same time, the second finds it taken once the first commits, and sends nothing.
  */
-export async function reclamerRappel(db: Executor, structureId: string, maintenant: Date, mois: number): Promise<boolean> {
+export async function reclamerRappel(db: Executor, structure: { id: string; region_code: string }, maintenant: Date, mois: number): Promise<boolean> {
   const prises = await rows(
     db,
-    sql`INSERT INTO annuaire_rappel_confirmation (structure_id, envoye_le) VALUES (${structureId}::uuid, ${maintenant.toISOString()}::timestamptz)
-      ON CONFLICT (structure_id) DO UPDATE SET envoye_le = EXCLUDED.envoye_le
+    sql`INSERT INTO annuaire_rappel_confirmation (region_code, structure_id, envoye_le)
+      VALUES (${structure.region_code}, ${structure.id}::uuid, ${maintenant.toISOString()}::timestamptz)
+      ON CONFLICT (region_code, structure_id) DO UPDATE SET envoye_le = EXCLUDED.envoye_le
         WHERE annuaire_rappel_confirmation.envoye_le <= ${seuil(maintenant, mois)}
       RETURNING structure_id`,
   );

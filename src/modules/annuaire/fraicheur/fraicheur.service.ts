@@ -63,7 +63,7 @@ export async function envoyerRappelsConfirmation(ctx: ContexteRappels, options: 
     const destinataires = parStructure.get(structure.id) ?? [];
     try {
       const envoyes = await ctx.db.transaction(async (tx) => {
-        if (!(await repository.reclamerRappel(tx, structure.id, maintenant, options.mois))) return 0;
+        if (!(await repository.reclamerRappel(tx, structure, maintenant, options.mois))) return 0;
         for (const responsable of destinataires) {
           await mettreEnFileCourriel(
             tx,

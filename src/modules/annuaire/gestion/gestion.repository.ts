@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rows } from '../../../db/client.js';
 import type { Horaires } from '../annuaire.contract.js';
+import { regionLue } from '../annuaire.tables.js';
 import type { ChampsModifies, ObjetGere, Operation } from './gestion.tables.js';
 
 // Queries of the directory's management, on the annuaire module's own tables. Column names of
@@ -73,6 +74,7 @@ const COLONNES = {
     telephone: 'texte',
     courriel: 'texte',
     site_id: 'uuid',
+    region_code: 'texte',
   },
   contact: {
     id: 'uuid',
@@ -83,6 +85,7 @@ const COLONNES = {
     telephone: 'texte',
     courriel: 'texte',
     site_id: 'uuid',
+    region_code: 'texte',
   },
 } as const satisfies Record<ObjetGere, Record<string, Genre>>;
 
@@ -138,7 +141,10 @@ export interface StructureRow {
   reseau_code: string | null;
   reseau_libelle: string | null;
   commune_code: string | null;
+  /** Null for a structure in no Region (REGION_NON_RATTACHEE). */
   region_code: string | null;
+  /** The region_code its rows are stored under, that every row written for it carries. */
+  region_distribution: string;
   demonstration: boolean;
   source: string;
   date_donnees: string;
@@ -153,7 +159,7 @@ export async function findStructure(db: Executor, id: string, options: { verroui
     db,
     sql`SELECT st.id, st.nom, st.siret, st.description, st.telephone, st.courriel, st.site_web, st.reseau_code,
         (SELECT libelle FROM annuaire_reseau r WHERE r.code = st.reseau_code) AS reseau_libelle,
-        st.commune_code, st.region_code, st.demonstration, st.source, st.date_donnees::text AS date_donnees,
+        st.commune_code, ${regionLue(sql`st.region_code`)} AS region_code, st.region_code AS region_distribution, st.demonstration, st.source, st.date_donnees::text AS date_donnees,
         ${iso(sql`st.confirme_le`)} AS confirme_le, ${iso(sql`st.modifie_le`)} AS modifie_le, st.version
       FROM annuaire_structure st WHERE st.id = ${id}::uuid ${options.verrouiller ? sql`FOR UPDATE OF st` : sql``}`,
   );
@@ -303,7 +309,7 @@ export async function siteAppartient(db: Executor, structureId: string, siteId: 
 export async function refreshRecherche(db: Executor, structureId: string): Promise<void> {
   await db.execute(sql`UPDATE annuaire_service s SET structure_texte = concat_ws(' ', st.nom, r.libelle)
     FROM annuaire_structure st LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
-    WHERE st.id = s.structure_id AND s.structure_id = ${structureId}::uuid
+    WHERE st.region_code = s.region_code AND st.id = s.structure_id AND s.structure_id = ${structureId}::uuid
       AND s.structure_texte IS DISTINCT FROM concat_ws(' ', st.nom, r.libelle)`);
   await db.execute(sql`INSERT INTO annuaire_lexique (mot)
     SELECT DISTINCT mot FROM annuaire_service s,
@@ -318,6 +324,7 @@ export function listVocabulaires(db: Executor) {
 }
 
 export interface Modification {
+  regionCode: string;
   structureId: string;
   objetType: ObjetGere;
   objetId: string;
@@ -329,8 +336,8 @@ export interface Modification {
 }
 
 export async function insertModification(db: Executor, m: Modification): Promise<void> {
-  await db.execute(sql`INSERT INTO annuaire_modification (structure_id, objet_type, objet_id, operation, champs, auteur_utilisateur_id, auteur_role, le)
-    VALUES (${m.structureId}::uuid, ${m.objetType}, ${m.objetId}::uuid, ${m.operation}, ${JSON.stringify(m.champs)}::jsonb,
+  await db.execute(sql`INSERT INTO annuaire_modification (region_code, structure_id, objet_type, objet_id, operation, champs, auteur_utilisateur_id, auteur_role, le)
+    VALUES (${m.regionCode}, ${m.structureId}::uuid, ${m.objetType}, ${m.objetId}::uuid, ${m.operation}, ${JSON.stringify(m.champs)}::jsonb,
       ${m.auteurUtilisateurId}::uuid, ${m.auteurRole}, ${m.le.toISOString()}::timestamptz)`);
 }
 
@@ -384,7 +391,7 @@ export function listStructures(db: Executor, perimetre: FiltrePerimetre, nom: st
     db,
     sql`SELECT st.id, st.nom, st.reseau_code, r.libelle AS reseau_libelle, st.commune_code, st.demonstration,
         st.date_donnees::text AS date_donnees, ${iso(sql`st.confirme_le`)} AS confirme_le,
-        (SELECT count(*)::int FROM annuaire_signalement sg WHERE sg.structure_id = st.id AND sg.traite_le IS NULL) AS signalements_ouverts,
+        (SELECT count(*)::int FROM annuaire_signalement sg WHERE sg.region_code = st.region_code AND sg.structure_id = st.id AND sg.traite_le IS NULL) AS signalements_ouverts,
         count(*) OVER () AS total
       FROM annuaire_structure st LEFT JOIN annuaire_reseau r ON r.code = st.reseau_code
       WHERE ${sql.join(conditions, sql` AND `)}

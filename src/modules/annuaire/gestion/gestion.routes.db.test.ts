@@ -7,6 +7,7 @@ import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js'
 import type { ClientHttp } from '../../../../test/harness/client-http.js';
 import { evenementsDomainePendant } from '../../../../test/harness/evenements.js';
 import { rows } from '../../../db/client.js';
+import { REGION_NON_RATTACHEE } from '../annuaire.tables.js';
 import type { StructureGeree } from './gestion.contract.js';
 
 let t: AppDeTest;
@@ -522,18 +523,20 @@ describe('POST /api/v1/gestion/structures/:id/confirmation : événement de doma
   });
 
   it('n’en publie aucun pour une structure qu’aucune région ne compte (commune inconnue), confirmée tout de même', async () => {
-    const [sansRegion] = await rows<{ id: string; region_code: string }>(
+    // Every row belongs to a Region (migration 0017): such a structure is stored under REGION_NON_RATTACHEE.
+    const [sansRegion] = await rows<{ id: string }>(
       t.database.db,
-      sql`SELECT id, region_code FROM annuaire_structure WHERE region_code IS NOT NULL AND id <> ALL (${sql.param([A, monde.structureB])}::uuid[]) LIMIT 1`,
+      sql`INSERT INTO annuaire_structure (region_code, source, source_id, nom, date_donnees)
+        VALUES (${REGION_NON_RATTACHEE}, 'essai', 'sans-region', 'Service à distance', current_date) RETURNING id`,
     );
-    await t.database.db.execute(sql`UPDATE annuaire_structure SET region_code = NULL WHERE id = ${sansRegion!.id}::uuid`);
     try {
       const { resultat: reponse, evenements } = await confirmer('admin', sansRegion!.id);
       expect(reponse.statusCode).toBe(200);
       expect(reponse.json<StructureGeree>().confirme_le).not.toBeNull();
+      expect(reponse.json<StructureGeree>().region_code).toBeNull();
       expect(evenements).toEqual([]);
     } finally {
-      await t.database.db.execute(sql`UPDATE annuaire_structure SET region_code = ${sansRegion!.region_code} WHERE id = ${sansRegion!.id}::uuid`);
+      await t.database.db.execute(sql`DELETE FROM annuaire_structure WHERE id = ${sansRegion!.id}::uuid`);
     }
   });
 });

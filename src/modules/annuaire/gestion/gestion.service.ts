@@ -119,6 +119,7 @@ async function consigner(
   action: string,
 ) {
   await repository.insertModification(e.tx, {
+    regionCode: e.structure.region_distribution,
     structureId: e.structure.id,
     objetType: objet.type,
     objetId: objet.id,
@@ -325,7 +326,13 @@ async function verifierLieu(e: Ecriture, valeurs: Record<string, unknown>) {
   if (typeof siteId === 'string' && !(await repository.siteAppartient(e.tx, e.structure.id, siteId))) throw gestionErrors.lieuEtranger('site_id');
 }
 
-const communs = (e: Ecriture, id: string) => ({ id, structure_id: e.structure.id, demonstration: e.structure.demonstration });
+// A place, service or contact lives in its structure's Region (migration 0017).
+const communs = (e: Ecriture, id: string) => ({
+  id,
+  region_code: e.structure.region_distribution,
+  structure_id: e.structure.id,
+  demonstration: e.structure.demonstration,
+});
 const depuisGestion = (e: Ecriture, id: string) => ({ ...communs(e, id), source: SOURCE_GESTION, source_id: id, date_donnees: jourEnFrance(e.maintenant) });
 
 const REGLES: { [T in ObjetEnfant]: RegleObjet<T> } = {
@@ -344,7 +351,6 @@ const REGLES: { [T in ObjetEnfant]: RegleObjet<T> } = {
         Object.assign(derivees, {
           commune_nom: commune?.nom ?? null,
           departement_code: commune?.departement.code ?? null,
-          region_code: commune?.region.code ?? null,
           latitude: commune?.latitude ?? null,
           longitude: commune?.longitude ?? null,
           position_approximative: true,

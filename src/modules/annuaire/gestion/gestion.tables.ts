@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export type ObjetGere = 'structure' | 'site' | 'service' | 'contact';
 export type Operation = 'creation' | 'modification' | 'suppression' | 'confirmation';
@@ -9,7 +9,7 @@ export type ChampsModifies = Record<string, { avant: unknown; apres: unknown }>;
 export const modification = pgTable(
   'annuaire_modification',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     structureId: uuid('structure_id').notNull(),
     objetType: text('objet_type').$type<ObjetGere>().notNull(),
     objetId: uuid('objet_id').notNull(),
@@ -18,6 +18,8 @@ export const modification = pgTable(
     auteurUtilisateurId: uuid('auteur_utilisateur_id'),
     auteurRole: text('auteur_role'),
     le: timestamp('le', { withTimezone: true }).notNull(),
+    // The structure's Region (migration 0017).
+    regionCode: text('region_code').notNull(),
   },
-  (t) => [index('annuaire_modification_structure').on(t.structureId, t.le.desc(), t.id)],
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('annuaire_modification_structure').on(t.structureId, t.le.desc(), t.id)],
 );

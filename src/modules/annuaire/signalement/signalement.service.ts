@@ -53,6 +53,7 @@ export async function signalerErreur(
     const trouvee = await repository.findCible(tx, corps.structure_id, corps.objet.type, corps.objet.id);
     if (!trouvee) throw signalementErrors.ficheIntrouvable();
     const cree = await repository.insertSignalement(tx, {
+      regionCode: trouvee.region_distribution,
       structureId: corps.structure_id,
       objetType: corps.objet.type,
       objetId: corps.objet.id,

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export type ObjetSignale = 'structure' | 'site' | 'service';
 
@@ -6,7 +6,7 @@ export type ObjetSignale = 'structure' | 'site' | 'service';
 export const signalement = pgTable(
   'annuaire_signalement',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     structureId: uuid('structure_id').notNull(),
     objetType: text('objet_type').$type<ObjetSignale>().notNull(),
     objetId: uuid('objet_id').notNull(),
@@ -15,6 +15,8 @@ export const signalement = pgTable(
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull(),
     traiteLe: timestamp('traite_le', { withTimezone: true }),
     traitePar: uuid('traite_par'),
+    // The structure's Region (migration 0017).
+    regionCode: text('region_code').notNull(),
   },
-  (t) => [index('annuaire_signalement_structure').on(t.structureId, t.creeLe.desc())],
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('annuaire_signalement_structure').on(t.structureId, t.creeLe.desc())],
 );
