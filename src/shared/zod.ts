@@ -29,8 +29,8 @@ const messageInstockable = (libelle?: string) =>
  * a text holding NUL or a lone surrogate is refused, before any other check, with a message
  * naming the field. Chain `.trim()`, `.min()`, `.regex()`… on it as on `z.string()`.
  */
-export function texteLibre(libelle?: string, message?: string) {
-  return z.string(message ? { message } : undefined).refine((v) => !contientInstockable(v), { message: messageInstockable(libelle), abort: true });
+export function texteLibre(libelle?: string, erreur?: Parameters<typeof z.string>[0]) {
+  return z.string(erreur).refine((v) => !contientInstockable(v), { message: messageInstockable(libelle), abort: true });
 }
 
 /**
