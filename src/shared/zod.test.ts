@@ -14,7 +14,7 @@ describe('texteLibre', () => {
     const resultat = nom.safeParse(saisi);
     expect(resultat.success).toBe(false);
     expect(resultat.error?.issues).toHaveLength(1);
-    expect(resultat.error?.issues[0]?.message).toMatch(/^nom : caractère invisible .* retapez ce texte au clavier/);
+    expect(resultat.error?.issues[0]?.message).toMatch(/^nom : caractère invisible .* retapez ce texte au lieu de le copier/);
   });
 
   it('accepte un emoji (paire complète), un drapeau, les accents, la tabulation et les sauts de ligne', () => {

@@ -22,7 +22,7 @@ const CARACTERES_INSTOCKABLES = /[\u0000\uD800-\uDFFF]/gu;
 export const contientInstockable = (texte: string): boolean => CARACTERE_INSTOCKABLE.test(texte);
 
 const messageInstockable = (libelle?: string) =>
-  `${libelle ? `${libelle} : ` : ''}caractère invisible que la plateforme ne peut pas enregistrer (caractère nul ou caractère incomplet) : retapez ce texte au clavier plutôt que de le coller`;
+  `${libelle ? `${libelle} : ` : ''}caractère invisible que la plateforme ne peut pas enregistrer (caractère nul ou caractère incomplet) : supprimez-le, ou retapez ce texte au lieu de le copier`;
 
 /**
  * The string every input of the platform is built on (body, query string, path, import file):

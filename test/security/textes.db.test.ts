@@ -143,7 +143,7 @@ describe('un caractère nul ou une demi-paire UTF-16 dans un champ de texte', ()
           corps.erreur?.code !== 'validation' ||
           champs.length !== 1 ||
           champs[0]?.chemin !== cas.champ ||
-          !/caractère invisible .* retapez ce texte au clavier/.test(champs[0]?.message ?? '')
+          !/caractère invisible .* retapez ce texte au lieu de le copier/.test(champs[0]?.message ?? '')
         ) {
           ecarts.push(`${cas.route} ${cas.champ} ${JSON.stringify(caractere)} → ${res.statusCode} ${res.body.slice(0, 300)}`);
         }

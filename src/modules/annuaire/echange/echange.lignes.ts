@@ -81,6 +81,17 @@ export function lignesDesElements(texte: string): number[] {
 }
 
 /**
+ * Where a file stops being JSON, without the parser's message: it may quote the text around the
+ * fault, that is the values of a row.
+ */
+function jsonInvalide(texte: string, error: unknown): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined) return 'JSON invalide';
+  const ligne = texte.slice(0, Number(position)).split('\n').length;
+  return `JSON invalide au caractère ${Number(position) + 1} (ligne ${ligne})`;
+}
+
+/**
  * Reads a file of records: a JSON array (data·inclusion's export format) or JSON Lines. A file
  * that is not JSON at all is refused whole; in JSON Lines a bad line is a bad row.
  */
@@ -92,7 +103,7 @@ export function lireFichier(texte: string, fichier: string): LigneLue[] {
     try {
       valeurs = JSON.parse(texte.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw echangeErrors.fichierIllisible(fichier, `JSON invalide (${error instanceof Error ? error.message : String(error)})`);
+      throw echangeErrors.fichierIllisible(fichier, jsonInvalide(texte, error));
     }
     if (!Array.isArray(valeurs)) throw echangeErrors.fichierIllisible(fichier, 'un tableau JSON est attendu');
     const lignes = lignesDesElements(texte.replace(/^\uFEFF/, ''));
