@@ -72,6 +72,18 @@ export function feuillesTexte(schema: z.ZodType, chemin: string[] = [], vus = ne
   }
 }
 
+/** The places of a schema where a text the database cannot store gets through, refused by none and cleaned by none. */
+export function feuillesNonGardees(schema: z.ZodType): string[] {
+  return feuillesTexte(schema)
+    .filter(({ schema: feuille }) =>
+      TEXTES_INSTOCKABLES.some((texte) => {
+        const resultat = feuille.safeParse(texte);
+        return resultat.success && typeof resultat.data === 'string' && contientInstockable(resultat.data);
+      }),
+    )
+    .map(({ chemin }) => chemin);
+}
+
 /**
  * The places of the route's request (body, query string, path) where a text the database cannot
  * store would get through validation: each should be refused, or normalised to a storable text.
@@ -81,13 +93,6 @@ export function textesNonGardes(route: RouteDeclaree): string[] {
   return PARTIES_DE_REQUETE.flatMap((partie) => {
     const schema = schemas[partie];
     if (!(schema instanceof z.ZodType)) return [];
-    return feuillesTexte(schema)
-      .filter(({ schema: feuille }) =>
-        TEXTES_INSTOCKABLES.some((texte) => {
-          const resultat = feuille.safeParse(texte);
-          return resultat.success && typeof resultat.data === 'string' && contientInstockable(resultat.data);
-        }),
-      )
-      .map(({ chemin }) => `${route.method} ${route.url} ${partie}${chemin ? `.${chemin}` : ''}`);
+    return feuillesNonGardees(schema).map((chemin) => `${route.method} ${route.url} ${partie}${chemin ? `.${chemin}` : ''}`);
   });
 }
