@@ -65,7 +65,15 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof AppError || error instanceof ConfigError) console.error(error.message);
-    else console.error('Import impossible :', error instanceof Error ? error.message : error);
+    else {
+      // Only the kind and code of the error: a database error's message carries the statement
+      // and the values of every row, which are not to be printed.
+      const code = (error as { code?: unknown } | null)?.code;
+      const nature = `${error instanceof Error ? error.name : typeof error}${typeof code === 'string' ? ` ${code}` : ''}`;
+      console.error(
+        `Import impossible (erreur interne : ${nature}) ; rien n’a été importé. Relancez l’import ; si l’erreur persiste, signalez-la avec ce code.`,
+      );
+    }
     process.exit(2);
   },
 );

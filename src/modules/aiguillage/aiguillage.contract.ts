@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod.js';
+import { texteLibre, z } from '../../shared/zod.js';
 
 // ── Vocabulary of ROUTING.md ───────────────────────────────────────────────
 
@@ -176,11 +176,7 @@ function profondeur(valeur: unknown): number {
 }
 
 const texte = (libelle: string, max: number) =>
-  z
-    .string({ message: `${libelle} : texte attendu` })
-    .trim()
-    .min(1, `${libelle} : ce champ est obligatoire`)
-    .max(max, `${libelle} : ${max} caractères au plus`);
+  texteLibre(libelle, `${libelle} : texte attendu`).trim().min(1, `${libelle} : ce champ est obligatoire`).max(max, `${libelle} : ${max} caractères au plus`);
 
 /** Placeholders a reason may hold: the fact is then quoted in the sentence ("Vous avez {age} ans"). */
 export const VARIABLES_RAISON = ['age'] as const;

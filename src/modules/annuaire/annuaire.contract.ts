@@ -1,5 +1,5 @@
 import { paginationQuery, paginationSchema } from '../../shared/pagination.js';
-import { z } from '../../shared/zod.js';
+import { texteNettoye, z } from '../../shared/zod.js';
 
 export const RAYON_MAX_KM = 200;
 export const RAYON_DEFAUT_KM = 30;
@@ -28,7 +28,7 @@ function listeDe(valeur: z.ZodType<string>, nom: string) {
 const slug = (nom: string) => z.string().regex(/^[a-z0-9-]{2,120}$/, `${nom} inconnu : utilisez les codes de /api/v1/referentiels`);
 
 const rechercheCommune = {
-  q: z.string().trim().max(200, 'la recherche ne peut pas dépasser 200 caractères').optional(),
+  q: texteNettoye(z.string().trim().max(200, 'la recherche ne peut pas dépasser 200 caractères')).optional(),
   commune: codeCommune.optional(),
   rayon_km: z.coerce
     .number({ message: 'le rayon doit être un nombre de kilomètres' })

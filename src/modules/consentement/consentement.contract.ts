@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod.js';
+import { texteLibre, z } from '../../shared/zod.js';
 
 /**
  * The parts of a case file a consent covers. `donnees_sensibles` (health, disability) is granted
@@ -56,8 +56,7 @@ export const consentementSaisie = z
       .refine((p) => new Set(p).size === p.length, 'chaque partie une seule fois'),
     destinataire: destinataireSchema,
     finalite: z.enum(FINALITES, { message: `finalité attendue : ${FINALITES.join(', ')}` }),
-    finalite_precision: z
-      .string({ message: 'précision de la finalité : texte attendu' })
+    finalite_precision: texteLibre('précision de la finalité', 'précision de la finalité : texte attendu')
       .trim()
       .min(1, 'précisez la finalité')
       .max(300, 'précision de la finalité : 300 caractères au plus')
@@ -75,8 +74,7 @@ export type ConsentementSaisie = z.infer<typeof consentementSaisie>;
 export const consentementParams = z.strictObject({ id: uuid('de consentement') });
 
 export const revocationCorps = z.strictObject({
-  motif: z
-    .string({ message: 'motif du retrait attendu' })
+  motif: texteLibre('motif du retrait', 'motif du retrait attendu')
     .trim()
     .min(1, 'indiquez le motif du retrait (par exemple « demande de la personne au téléphone »)')
     .max(500, 'motif : 500 caractères au plus'),

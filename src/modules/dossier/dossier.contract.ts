@@ -1,5 +1,5 @@
 import { paginationQuery, paginationSchema } from '../../shared/pagination.js';
-import { z } from '../../shared/zod.js';
+import { texteLibre, z } from '../../shared/zod.js';
 // The HTTP contracts this one is made of (the routing profile and answer, the consent), also
 // part of the dossier routes' own contract: re-exported for them and for the front.
 import { SITUATIONS, profilSchema, reponseAiguillageSchema } from '../aiguillage/aiguillage.contract.js';
@@ -14,11 +14,7 @@ export type Phase = (typeof PHASES)[number];
 const uuid = (quoi: string) => z.uuid({ message: `identifiant ${quoi} invalide (UUID attendu)` });
 
 const texte = (libelle: string, max: number) =>
-  z
-    .string({ message: `${libelle} : texte attendu` })
-    .trim()
-    .min(1, `${libelle} : ce champ est obligatoire`)
-    .max(max, `${libelle} : ${max} caractères au plus`);
+  texteLibre(libelle, `${libelle} : texte attendu`).trim().min(1, `${libelle} : ce champ est obligatoire`).max(max, `${libelle} : ${max} caractères au plus`);
 
 const facultatif = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 

@@ -1,9 +1,9 @@
-import { z } from '../../shared/zod.js';
+import { texteLibre, z } from '../../shared/zod.js';
 
 export const connexionCorps = z.strictObject({
   email: z.string().trim().min(3).max(254).email('adresse électronique invalide'),
   // Checked against the stored hash only: the policy applies when a password is chosen.
-  mot_de_passe: z.string().min(1, 'saisissez votre mot de passe').max(256),
+  mot_de_passe: texteLibre('mot de passe').min(1, 'saisissez votre mot de passe').max(256),
 });
 export type ConnexionCorps = z.infer<typeof connexionCorps>;
 

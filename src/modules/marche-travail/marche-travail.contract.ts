@@ -1,4 +1,4 @@
-import { z } from '../../shared/zod.js';
+import { texteNettoye, z } from '../../shared/zod.js';
 
 const codeCommune = z
   .string({ message: 'indiquez la commune (code INSEE, par exemple 33063)' })
@@ -13,7 +13,7 @@ export const codeBassin = z.string().regex(/^\d{3,4}$/, 'code de bassin d’empl
 export const SEUIL_PROJETS_DEFAUT = 30;
 
 export const metiersBmoQuery = z.strictObject({
-  q: z.string().trim().min(2, 'saisissez au moins 2 caractères').max(100, 'la recherche ne peut pas dépasser 100 caractères').optional(),
+  q: texteNettoye(z.string().trim().min(2, 'saisissez au moins 2 caractères').max(100, 'la recherche ne peut pas dépasser 100 caractères')).optional(),
 });
 export type MetiersBmoQuery = z.infer<typeof metiersBmoQuery>;
 

@@ -1,5 +1,5 @@
 import { paginationQuery, paginationSchema } from '../../shared/pagination.js';
-import { z } from '../../shared/zod.js';
+import { texteNettoye, z } from '../../shared/zod.js';
 
 // ── Codes of the referential ───────────────────────────────────────────────
 
@@ -20,11 +20,10 @@ const versionSchema = z.object({ numero: z.number().int(), libelle: z.string(), 
 // ── Search ─────────────────────────────────────────────────────────────────
 
 export const rechercheQuery = z.strictObject({
-  q: z
-    .string({ message: 'indiquez un intitulé de métier ou un code ROME' })
-    .trim()
-    .min(2, 'saisissez au moins 2 caractères')
-    .max(100, 'la recherche ne peut pas dépasser 100 caractères'),
+  q: texteNettoye(
+    z.string().trim().min(2, 'saisissez au moins 2 caractères').max(100, 'la recherche ne peut pas dépasser 100 caractères'),
+    'indiquez un intitulé de métier ou un code ROME',
+  ),
   ...paginationQuery,
 });
 export type RechercheQuery = z.infer<typeof rechercheQuery>;

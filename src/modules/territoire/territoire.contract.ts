@@ -1,13 +1,12 @@
-import { z } from '../../shared/zod.js';
+import { texteNettoye, z } from '../../shared/zod.js';
 
 export const codeCommuneSchema = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code INSEE de commune attendu (5 caractères, par exemple 64483)');
 
 export const communesQuery = z.strictObject({
-  q: z
-    .string({ message: 'indiquez un nom de commune ou un code postal' })
-    .trim()
-    .min(2, 'saisissez au moins 2 caractères')
-    .max(100, 'la recherche ne peut pas dépasser 100 caractères'),
+  q: texteNettoye(
+    z.string().trim().min(2, 'saisissez au moins 2 caractères').max(100, 'la recherche ne peut pas dépasser 100 caractères'),
+    'indiquez un nom de commune ou un code postal',
+  ),
   region: z
     .string()
     .regex(/^\d{2}$/, 'code de région attendu (2 chiffres, par exemple 75)')

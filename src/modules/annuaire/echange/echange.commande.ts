@@ -1,3 +1,4 @@
+import type { LigneInvalide } from './echange.lignes.js';
 import type { RapportImport } from './echange.service.js';
 
 // The import command's arguments and report, kept apart from the process so that tests read them.
@@ -49,6 +50,17 @@ export function lireArguments(argv: string[]): LectureArguments {
 // Every word agrees: "7 lignes invalides".
 const pluriel = (n: number, mots: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? mots.replace(/(\p{L})(?=\s|$)/gu, '$1s') : mots}`;
 
+/**
+ * Where a bad row stands, and its id: the index of an element of a JSON array (its line too when
+ * the array spans several lines), the line of a JSON Lines file. Never a value of the row.
+ */
+function position(l: LigneInvalide): string {
+  const id = l.id ? `id « ${l.id} »` : null;
+  if (!l.tableau) return `ligne ${l.ligne} (élément ${l.index + 1}${id ? `, ${id}` : ''})`;
+  const ou = [`élément d’indice ${l.index} du tableau`, ...(l.tableau === 'plusieurs-lignes' ? [`ligne ${l.ligne}`] : [])].join(', ');
+  return id ? `${ou} (${id})` : ou;
+}
+
 /** The report as printed: every bad row with its line and reasons, then what was written. */
 export function formaterRapport(rapport: RapportImport, ignorerLignesInvalides: boolean): string {
   const lignes: string[] = [];
@@ -56,10 +68,7 @@ export function formaterRapport(rapport: RapportImport, ignorerLignesInvalides: 
     lignes.push(
       `${bilan.fichier} : ${pluriel(bilan.lues, 'ligne')} lue${bilan.lues > 1 ? 's' : ''}, ${pluriel(bilan.valides, 'valide')}, ${pluriel(bilan.invalides.length, 'invalide')}.`,
     );
-    for (const l of bilan.invalides) {
-      const id = l.id ? `, id « ${l.id} »` : '';
-      lignes.push(`  ✗ ligne ${l.ligne} (élément ${l.index + 1}${id}) : ${l.raisons.join(' ; ')}`);
-    }
+    for (const l of bilan.invalides) lignes.push(`  ✗ ${position(l)} : ${l.raisons.join(' ; ')}`);
   }
   const invalides = rapport.structures.invalides.length + rapport.services.invalides.length;
   if (!rapport.importe) {

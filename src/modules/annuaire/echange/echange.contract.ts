@@ -1,4 +1,4 @@
-import { z } from '../../../shared/zod.js';
+import { texteLibre, z } from '../../../shared/zod.js';
 
 /**
  * Records of the data·inclusion schema v1 (schemas/data-inclusion/v1/structure.json and
@@ -36,7 +36,7 @@ function dateExiste(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
-const texte = () => z.string({ error: (issue) => (issue.input === undefined ? 'champ obligatoire manquant' : 'texte attendu') });
+const texte = () => texteLibre(undefined, { error: (issue) => (issue.input === undefined ? 'champ obligatoire manquant' : 'texte attendu') });
 const optionnel = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
 const uri = () =>

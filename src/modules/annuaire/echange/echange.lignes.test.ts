@@ -55,6 +55,24 @@ describe('lecture d’un fichier', () => {
     ]);
   });
 
+  it('dit où un fichier cesse d’être du JSON sans en citer aucune valeur', () => {
+    for (const [texte, attendu] of [
+      ['[{"nom":"Léa Martin"},\n {"nom":"Paul Durand" "id":"x"}]', 'JSON invalide au caractère 46 (ligne 2)'],
+      ['[{"nom":"Léa Martin"},]', 'JSON invalide'],
+    ] as const) {
+      const erreur = (() => {
+        try {
+          lireFichier(texte, 'structures.json');
+        } catch (e) {
+          return e as AppError;
+        }
+      })();
+      expect(erreur?.code).toBe('echange.fichier_illisible');
+      expect(erreur?.message).toContain(attendu);
+      expect(erreur?.message).not.toMatch(/Léa|Martin|Paul|Durand/);
+    }
+  });
+
   it('refuse un fichier vide ou un JSON invalide, avec le code echange.fichier_illisible et le nom du fichier', () => {
     for (const texte of ['  \n', '[{"id": "a"}']) {
       const erreur = (() => {

@@ -10,11 +10,19 @@ import {
 import { echangeErrors } from './echange.errors.js';
 import { parseOsmOpeningHours } from './echange.format.js';
 
+/**
+ * Where an element of a JSON array stands: on a file of one line (the way data·inclusion exports),
+ * only its index tells the rows apart.
+ */
+export type PlaceDansTableau = 'une-ligne' | 'plusieurs-lignes';
+
 /** One record of a file with where it stands: index in the array (from 0) and line (from 1). */
 export interface LigneLue {
   index: number;
   ligne: number;
   valeur: unknown;
+  /** Set for an element of a JSON array; absent for a line of a JSON Lines file. */
+  tableau?: PlaceDansTableau;
   /** Set when the line itself is not JSON (JSON Lines files). */
   erreurJson?: string;
 }
@@ -23,9 +31,14 @@ export interface LigneInvalide {
   fichier: string;
   index: number;
   ligne: number;
+  tableau?: PlaceDansTableau;
   id: string | null;
   raisons: string[];
 }
+
+/** How a reason names another row: by its index in a one-line array, otherwise by its line. */
+export const positionCourte = (l: Pick<LigneLue, 'index' | 'ligne' | 'tableau'>) =>
+  l.tableau === 'une-ligne' ? `élément d’indice ${l.index}` : `ligne ${l.ligne}`;
 
 export interface Analyse<T> {
   valides: (LigneLue & { enregistrement: T })[];
@@ -68,6 +81,17 @@ export function lignesDesElements(texte: string): number[] {
 }
 
 /**
+ * Where a file stops being JSON, without the parser's message: it may quote the text around the
+ * fault, that is the values of a row.
+ */
+function jsonInvalide(texte: string, error: unknown): string {
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (position === undefined) return 'JSON invalide';
+  const ligne = texte.slice(0, Number(position)).split('\n').length;
+  return `JSON invalide au caractère ${Number(position) + 1} (ligne ${ligne})`;
+}
+
+/**
  * Reads a file of records: a JSON array (data·inclusion's export format) or JSON Lines. A file
  * that is not JSON at all is refused whole; in JSON Lines a bad line is a bad row.
  */
@@ -79,11 +103,12 @@ export function lireFichier(texte: string, fichier: string): LigneLue[] {
     try {
       valeurs = JSON.parse(texte.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw echangeErrors.fichierIllisible(fichier, `JSON invalide (${error instanceof Error ? error.message : String(error)})`);
+      throw echangeErrors.fichierIllisible(fichier, jsonInvalide(texte, error));
     }
     if (!Array.isArray(valeurs)) throw echangeErrors.fichierIllisible(fichier, 'un tableau JSON est attendu');
     const lignes = lignesDesElements(texte.replace(/^\uFEFF/, ''));
-    return valeurs.map((valeur, index) => ({ index, ligne: lignes[index] ?? 1, valeur }));
+    const tableau: PlaceDansTableau = new Set(lignes).size > 1 ? 'plusieurs-lignes' : 'une-ligne';
+    return valeurs.map((valeur, index) => ({ index, ligne: lignes[index] ?? 1, tableau, valeur }));
   }
   const lues: LigneLue[] = [];
   texte.split('\n').forEach((brute, i) => {
@@ -113,10 +138,11 @@ function idDe(valeur: unknown): string | null {
 
 function analyser<T extends { id: string }>(fichier: string, lignes: LigneLue[], schema: z.ZodType<T>, controle?: (enregistrement: T) => string[]): Analyse<T> {
   const resultat: Analyse<T> = { valides: [], invalides: [] };
-  const premiereLigne = new Map<string, number>();
+  const premiere = new Map<string, string>();
   for (const lue of lignes) {
     const id = idDe(lue.valeur);
-    const invalide = (raisons: string[]) => resultat.invalides.push({ fichier, index: lue.index, ligne: lue.ligne, id, raisons });
+    const invalide = (raisons: string[]) =>
+      resultat.invalides.push({ fichier, index: lue.index, ligne: lue.ligne, ...(lue.tableau ? { tableau: lue.tableau } : {}), id, raisons });
     if (lue.erreurJson) {
       invalide([lue.erreurJson]);
       continue;
@@ -128,9 +154,9 @@ function analyser<T extends { id: string }>(fichier: string, lignes: LigneLue[],
     const lu = schema.safeParse(lue.valeur);
     const raisons = lu.success ? (controle?.(lu.data) ?? []) : raisonsZod(lu.error);
     if (id !== null) {
-      const deja = premiereLigne.get(id);
-      if (deja !== undefined) raisons.push(`id : l’identifiant « ${id} » est déjà utilisé ligne ${deja}`);
-      else premiereLigne.set(id, lue.ligne);
+      const deja = premiere.get(id);
+      if (deja !== undefined) raisons.push(`id : l’identifiant « ${id} » est déjà utilisé ${deja}`);
+      else premiere.set(id, positionCourte(lue));
     }
     if (!lu.success || raisons.length) invalide(raisons);
     else resultat.valides.push({ ...lue, enregistrement: lu.data });
@@ -153,16 +179,48 @@ export function analyserServices(
   fichier = 'services',
 ): Analyse<ServiceDataInclusion> {
   const valides = new Set(structures.valides.map((s) => s.enregistrement.id));
-  const refusees = new Map(structures.invalides.filter((s) => s.id !== null).map((s) => [s.id!, s.ligne]));
+  const refusees = new Map(structures.invalides.filter((s) => s.id !== null).map((s) => [s.id!, positionCourte(s)]));
   return analyser(fichier, lignes, serviceDataInclusionSchema(vocabulaires), (service) => {
     if (valides.has(service.structure_id)) return [];
     const ligne = refusees.get(service.structure_id);
     return [
       ligne === undefined
         ? `structure_id : aucune structure du fichier des structures ne porte l’identifiant « ${service.structure_id} »`
-        : `structure_id : la structure « ${service.structure_id} » (ligne ${ligne} du fichier des structures) est invalide`,
+        : `structure_id : la structure « ${service.structure_id} » (${ligne} du fichier des structures) est invalide`,
     ];
   });
+}
+
+/** Every commune code the rows of a file name, to look them up once before checking the rows. */
+export function codesInseeDe(lignes: LigneLue[]): string[] {
+  return lignes.flatMap((l) => {
+    const code = typeof l.valeur === 'object' && l.valeur !== null ? (l.valeur as { code_insee?: unknown }).code_insee : undefined;
+    return typeof code === 'string' ? [code] : [];
+  });
+}
+
+/**
+ * A well-formed commune code that names no commune of the reference is a bad row: imported, the
+ * place would have no commune and fall out of every search by territory.
+ */
+export function ecarterCommunesInconnues<T extends { id: string; code_insee?: string | null }>(
+  fichier: string,
+  analyse: Analyse<T>,
+  connues: ReadonlySet<string>,
+): Analyse<T> {
+  const inconnue = (l: { enregistrement: T }) => Boolean(l.enregistrement.code_insee) && !connues.has(l.enregistrement.code_insee!);
+  const ecartees: LigneInvalide[] = analyse.valides.filter(inconnue).map((l) => ({
+    fichier,
+    index: l.index,
+    ligne: l.ligne,
+    ...(l.tableau ? { tableau: l.tableau } : {}),
+    id: l.enregistrement.id,
+    raisons: ['code_insee : aucune commune du Code officiel géographique ne porte ce code ; corrigez-le, ou laissez-le vide'],
+  }));
+  return {
+    valides: analyse.valides.filter((l) => !inconnue(l)),
+    invalides: [...analyse.invalides, ...ecartees].sort((a, b) => a.index - b.index),
+  };
 }
 
 /** What the import needs to know of the territory and of the networks, looked up beforehand. */

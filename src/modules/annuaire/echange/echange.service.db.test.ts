@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDeTest, creerAppDeTest } from '../../../../test/harness/app.js';
 import { rows } from '../../../db/client.js';
 import { AppError } from '../../../shared/erreurs.js';
+import { formaterRapport } from './echange.commande.js';
 import { type DemandeImport, importDataInclusion } from './echange.service.js';
 
 const ici = path.dirname(fileURLToPath(import.meta.url));
@@ -134,5 +135,89 @@ describe('importDataInclusion', () => {
   it('refuse un nom de source invalide (400 echange.source_invalide)', async () => {
     const erreur = await importDataInclusion(ctx(), mixtes({ source: 'Mon Import!' })).catch((e: unknown) => e);
     expect(erreur).toMatchObject({ code: 'echange.source_invalide', statusCode: 400 });
+  });
+});
+
+describe('importDataInclusion : chaque ligne invalide nommée par sa place, son id et sa raison', () => {
+  const structure = (id: string, extra: Record<string, unknown> = {}) => ({
+    id: `texte--${id}`,
+    source: 'texte',
+    nom: `Maison de l’emploi ${id}`,
+    date_maj: '2025-03-01',
+    code_insee: '33063',
+    ...extra,
+  });
+  const service = (id: string, structureId: string) => ({
+    id: `texte--${id}`,
+    source: 'texte',
+    structure_id: `texte--${structureId}`,
+    nom: `Accueil ${id}`,
+    description: 'Accueil, information et orientation vers l’emploi.',
+    date_maj: '2025-03-01',
+  });
+  // One line, as data·inclusion exports: the bad rows at indexes 1, 2 and 3.
+  const fichiers = (structures: unknown[]) => ({
+    structures: { nom: 'structures.json', texte: JSON.stringify(structures) },
+    services: { nom: 'services.json', texte: JSON.stringify([service('v1', 's1'), service('v2', 's3')]) },
+  });
+  const STRUCTURES = [
+    structure('s1'),
+    structure('nul', { nom: 'Maison\u0000 de l’emploi' }),
+    structure('abcde', { code_insee: 'ABCDE' }),
+    structure('s3', { code_insee: '99999' }),
+    structure('s4', { code_insee: null }),
+  ];
+  const demande = (ignorerLignesInvalides: boolean): DemandeImport => ({
+    ...fichiers(STRUCTURES),
+    source: null,
+    ignorerLignesInvalides,
+    sourcesReservees: RESERVEES,
+  });
+
+  it('refuse le caractère nul d’un nom, un code Insee mal formé et un code Insee sans commune, par l’indice de l’élément, sans rien importer', async () => {
+    const rapport = await importDataInclusion(ctx(), demande(false));
+
+    expect(rapport.importe).toBe(false);
+    expect(rapport.structures).toMatchObject({ lues: 5, valides: 2 });
+    const communeInconnue = 'code_insee : aucune commune du Code officiel géographique ne porte ce code ; corrigez-le, ou laissez-le vide';
+    expect(rapport.structures.invalides.map((l) => ({ index: l.index, tableau: l.tableau, id: l.id, raisons: l.raisons }))).toEqual([
+      {
+        index: 1,
+        tableau: 'une-ligne',
+        id: 'texte--nul',
+        raisons: [expect.stringMatching(/^nom : caractère invisible que la plateforme ne peut pas enregistrer/)],
+      },
+      { index: 2, tableau: 'une-ligne', id: 'texte--abcde', raisons: [communeInconnue] },
+      { index: 3, tableau: 'une-ligne', id: 'texte--s3', raisons: [communeInconnue] },
+    ]);
+    // A service of a refused structure is refused with it, named by that structure's index.
+    expect(rapport.services.invalides.map((l) => [l.index, l.id, l.raisons])).toEqual([
+      [1, 'texte--v2', ['structure_id : la structure « texte--s3 » (élément d’indice 3 du fichier des structures) est invalide']],
+    ]);
+    expect(await compter('texte')).toEqual({ structures: 0, services: 0 });
+
+    const texte = formaterRapport(rapport, false);
+    expect(texte).toContain('  ✗ élément d’indice 2 du tableau (id « texte--abcde ») : code_insee : aucune commune');
+    expect(texte).toContain('Import refusé : 4 lignes invalides, rien n’a été importé.');
+    // No value of a row but its id: neither the names nor the codes.
+    expect(texte).not.toMatch(/Maison|ABCDE|99999|\u0000|ligne 1/);
+  });
+
+  it('avec --ignorer-lignes-invalides, importe les seules lignes valides et rapporte les autres', async () => {
+    const rapport = await importDataInclusion(ctx(), demande(true));
+
+    expect(rapport.importe).toBe(true);
+    expect(rapport.structures.invalides.map((l) => l.index)).toEqual([1, 2, 3]);
+    expect(rapport.sources).toEqual([{ source: 'texte', remplacees: 0, structures: 2, services: 1 }]);
+    const lignes = await rows<{ source_id: string; commune_code: string | null }>(
+      t.database.db,
+      sql`SELECT st.source_id, si.commune_code FROM annuaire_structure st LEFT JOIN annuaire_site si ON si.structure_id = st.id
+          WHERE st.source = 'texte' ORDER BY st.source_id`,
+    );
+    expect(lignes).toEqual([
+      { source_id: 's1', commune_code: '33063' },
+      { source_id: 's4', commune_code: null },
+    ]);
+    expect(formaterRapport(rapport, true)).toContain('4 lignes invalides écartées (--ignorer-lignes-invalides).');
   });
 });

@@ -11,6 +11,8 @@ import {
   type LigneInvalide,
   analyserServices,
   analyserStructures,
+  codesInseeDe,
+  ecarterCommunesInconnues,
   lireFichier,
   sourceEtIdentifiant,
   versStructuresAImporter,
@@ -157,9 +159,14 @@ async function communesDe(ctx: Pick<ServiceContext, 'db'>, codes: Set<string>): 
 export async function importDataInclusion(ctx: Pick<ServiceContext, 'db'>, demande: DemandeImport): Promise<RapportImport> {
   if (demande.source !== null && !SOURCE.test(demande.source)) throw echangeErrors.sourceInvalide(demande.source);
   const vocab = await vocabulaires(ctx);
-  const structures = analyserStructures(lireFichier(demande.structures.texte, demande.structures.nom), vocab, demande.structures.nom);
+  const lignesStructures = lireFichier(demande.structures.texte, demande.structures.nom);
   const lignesServices = lireFichier(demande.services.texte, demande.services.nom);
-  const services = analyserServices(lignesServices, vocab, structures, demande.services.nom);
+  // Looked up before the rows are judged: a row naming an unknown commune is a bad row, and a
+  // service of a refused structure is refused with it.
+  const communes = await communesDe(ctx, new Set([...codesInseeDe(lignesStructures), ...codesInseeDe(lignesServices)]));
+  const connues = new Set(communes.keys());
+  const structures = ecarterCommunesInconnues(demande.structures.nom, analyserStructures(lignesStructures, vocab, demande.structures.nom), connues);
+  const services = ecarterCommunesInconnues(demande.services.nom, analyserServices(lignesServices, vocab, structures, demande.services.nom), connues);
   const bilan = (fichier: string, a: { valides: unknown[]; invalides: LigneInvalide[] }): BilanFichier => ({
     fichier,
     lues: a.valides.length + a.invalides.length,
@@ -179,15 +186,13 @@ export async function importDataInclusion(ctx: Pick<ServiceContext, 'db'>, deman
   const reservees = sources.filter((s) => demande.sourcesReservees.includes(s));
   if (reservees.length) throw echangeErrors.sourceReservee(reservees);
 
-  const codes = new Set<string>();
-  for (const { enregistrement } of [...structures.valides, ...services.valides]) if (enregistrement.code_insee) codes.add(enregistrement.code_insee);
   const reseaux = await repository.listReseauxPorteurs(ctx.db);
   const converti = versStructuresAImporter(
     structures.valides.map((s) => s.enregistrement),
     services.valides.map((s) => s.enregistrement),
     {
       source: demande.source,
-      communes: await communesDe(ctx, codes),
+      communes,
       // Several networks may share a data·inclusion network: the first one listed is the reference.
       reseauxParPorteur: new Map([...reseaux].reverse().map((r) => [r.reseau_porteur, r.code])),
     },

@@ -1,5 +1,5 @@
 import { paginationQuery, paginationSchema } from '../../../shared/pagination.js';
-import { z } from '../../../shared/zod.js';
+import { texteNettoye, texteLibre, z } from '../../../shared/zod.js';
 import { horairesSchema } from '../annuaire.contract.js';
 
 // Edit forms of the directory: every input is strict (an unknown field is an error, not ignored)
@@ -15,8 +15,7 @@ export const objetParams = z.strictObject({ id: uuid('de structure'), objetId: u
 
 /** A text field: trimmed, bounded; empty means "no value" (null). */
 function texte(libelle: string, max: number) {
-  return z
-    .string({ message: `${libelle} : texte attendu` })
+  return texteLibre(libelle, `${libelle} : texte attendu`)
     .trim()
     .max(max, `${libelle} : ${max} caractères au plus`)
     .transform((v) => (v === '' ? null : v))
@@ -24,8 +23,7 @@ function texte(libelle: string, max: number) {
 }
 
 function texteObligatoire(libelle: string, min: number, max: number) {
-  return z
-    .string({ message: `${libelle} : ce champ est obligatoire` })
+  return texteLibre(libelle, `${libelle} : ce champ est obligatoire`)
     .trim()
     .min(min, min === 1 ? `${libelle} : ce champ est obligatoire` : `${libelle} : ${min} caractères au moins`)
     .max(max, `${libelle} : ${max} caractères au plus`);
@@ -250,7 +248,7 @@ export const suppressionQuery = z.strictObject({
 });
 
 export const listeStructuresQuery = z.strictObject({
-  q: z.string().trim().max(200, 'la recherche ne peut pas dépasser 200 caractères').optional(),
+  q: texteNettoye(z.string().trim().max(200, 'la recherche ne peut pas dépasser 200 caractères')).optional(),
   ...paginationQuery,
 });
 export type ListeStructuresQuery = z.infer<typeof listeStructuresQuery>;

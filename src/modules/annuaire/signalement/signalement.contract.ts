@@ -1,5 +1,5 @@
 import { paginationQuery, paginationSchema } from '../../../shared/pagination.js';
-import { z } from '../../../shared/zod.js';
+import { texteLibre, z } from '../../../shared/zod.js';
 
 const uuid = (quoi: string) => z.uuid({ message: `identifiant ${quoi} invalide (UUID attendu)` });
 
@@ -11,8 +11,7 @@ export const signalementCorps = z.strictObject({
     type: z.enum(OBJETS_SIGNALABLES, { message: 'objet : structure, site ou service attendu' }),
     id: uuid('de la fiche signalée'),
   }),
-  message: z
-    .string({ message: 'message : décrivez l’erreur' })
+  message: texteLibre('message', 'message : décrivez l’erreur')
     .trim()
     .min(10, 'message : 10 caractères au moins, pour que la structure comprenne l’erreur')
     .max(2000, 'message : 2 000 caractères au plus'),

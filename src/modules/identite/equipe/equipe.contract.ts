@@ -1,4 +1,4 @@
-import { z } from '../../../shared/zod.js';
+import { texteLibre, texteNettoye, z } from '../../../shared/zod.js';
 
 const uuid = (de: string) => z.uuid({ message: `identifiant ${de} invalide (UUID attendu)` });
 
@@ -64,7 +64,7 @@ export const invitationEnvoyeeReponse = z.object({
 export const changementRoleCorps = z.strictObject({ role: roleEquipe });
 
 // Any string up to a bound: a malformed link answers 404 like an unknown one, not 400.
-export const jetonParams = z.strictObject({ jeton: z.string().min(1).max(100) });
+export const jetonParams = z.strictObject({ jeton: texteNettoye(z.string().min(1).max(100)) });
 
 export const invitationPublique = z.object({
   structure: z.object({ nom: z.string() }),
@@ -76,9 +76,9 @@ export type InvitationPublique = z.infer<typeof invitationPublique>;
 
 // A new account needs all three fields; an existing account, signed in, sends none.
 export const acceptationCorps = z.strictObject({
-  prenom: z.string().trim().min(1, 'saisissez votre prénom').max(100).optional(),
-  nom: z.string().trim().min(1, 'saisissez votre nom').max(100).optional(),
-  mot_de_passe: z.string().max(1024).optional(),
+  prenom: texteLibre('prénom').trim().min(1, 'saisissez votre prénom').max(100).optional(),
+  nom: texteLibre('nom').trim().min(1, 'saisissez votre nom').max(100).optional(),
+  mot_de_passe: texteLibre('mot de passe').max(1024).optional(),
 });
 export type AcceptationCorps = z.infer<typeof acceptationCorps>;
 

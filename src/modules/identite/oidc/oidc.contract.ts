@@ -1,4 +1,4 @@
-import { z } from '../../../shared/zod.js';
+import { texteLibre, z } from '../../../shared/zod.js';
 
 export const fournisseursReponse = z.object({
   fournisseurs: z.array(
@@ -14,10 +14,10 @@ export const fournisseursReponse = z.object({
 });
 export type FournisseursReponse = z.infer<typeof fournisseursReponse>;
 
-export const demarrageParametres = z.strictObject({ fournisseur: z.string().max(40) });
+export const demarrageParametres = z.strictObject({ fournisseur: texteLibre('fournisseur').max(40) });
 export const demarrageRequete = z.object({
   /** Internal path to come back to after sign-in; anything else is replaced by '/'. */
-  retour: z.string().max(2000).optional(),
+  retour: texteLibre('adresse de retour').max(2000).optional(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from '../../../shared/zod.js';
+import { texteLibre, z } from '../../../shared/zod.js';
 
 // Authenticator apps show the code as "123 456": the space is accepted.
 const codeTotp = z
@@ -7,8 +7,7 @@ const codeTotp = z
   .regex(/^\d{3} ?\d{3}$/, 'saisissez les 6 chiffres affichés par votre application d’authentification')
   .describe('Code à 6 chiffres de l’application d’authentification (TOTP)');
 
-const codeRecuperation = z
-  .string()
+const codeRecuperation = texteLibre('code de récupération')
   .trim()
   .min(12, 'un code de récupération compte 12 caractères (xxxx-xxxx-xxxx)')
   .max(40, 'un code de récupération compte 12 caractères (xxxx-xxxx-xxxx)')
