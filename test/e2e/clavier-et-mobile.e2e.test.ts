@@ -112,4 +112,27 @@ describe('sur téléphone (375 × 800)', () => {
     await verifierAccessibilite(page);
     expect(erreurs).toEqual([]);
   });
+
+  it('le pied de page mène à la déclaration d’accessibilité, qui annonce la non-conformité', async () => {
+    const { page, erreurs } = await nouvellePage(parcours, { largeur: 375, hauteur: 800 });
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Cap Avenir' }).waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibilité : non conforme' }).click();
+    await page.waitForURL(/\/accessibilite$/);
+    await page.getByRole('heading', { level: 1, name: 'Déclaration d’accessibilité' }).waitFor();
+    await expect.poll(() => page.title()).toBe('Déclaration d’accessibilité – Cap Avenir');
+    const principal = page.getByRole('main');
+    expect(await principal.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual([
+      'État de conformité',
+      'Résultats des tests',
+      'Contenus non accessibles',
+      'Établissement de cette déclaration',
+      'Retour d’information et contact',
+      'Voies de recours',
+    ]);
+    expect(await principal.innerText()).toContain('Cap Avenir est non conforme');
+    await sansDefilementHorizontal(page);
+    await verifierAccessibilite(page);
+    expect(erreurs).toEqual([]);
+  });
 });

@@ -70,6 +70,7 @@ export function Gabarit({ chemin, children }: { chemin: string; children: ReactN
       <Footer
         id="pied-de-page"
         accessibility="non compliant"
+        accessibilityLinkProps={{ href: '/accessibilite' }}
         brandTop={<>{intitule}</>}
         homeLinkProps={{ href: '/', title: `Accueil – ${marque.service}` }}
         contentDescription={`${marque.service} : annuaire partagé du service public régional de l’orientation et du conseil en évolution professionnelle.`}

@@ -17,6 +17,7 @@ const PageDepotAiguillage = pageDiffere(() => import('./coordination/PageDepotAi
 const PageReglesAiguillage = pageDiffere(() => import('./coordination/PageReglesAiguillage.js').then((m) => m.PageReglesAiguillage));
 const PageVersionAiguillage = pageDiffere(() => import('./coordination/PageVersionAiguillage.js').then((m) => m.PageVersionAiguillage));
 const PageMesAcces = pageDiffere(() => import('./personne/PageMesAcces.js').then((m) => m.PageMesAcces));
+const PageAccessibilite = pageDiffere(() => import('./public/PageAccessibilite.js').then((m) => m.PageAccessibilite));
 const PageAccueil = pageDiffere(() => import('./public/PageAccueil.js').then((m) => m.PageAccueil));
 const PageAnnuaire = pageDiffere(() => import('./public/PageAnnuaire.js').then((m) => m.PageAnnuaire));
 const PageBassin = pageDiffere(() => import('./public/PageBassin.js').then((m) => m.PageBassin));
@@ -71,4 +72,5 @@ export const routes: RoutePage[] = [
   { motif: /^\/second-facteur\/?$/, page: (_, recherche) => <PageSecondFacteur recherche={recherche} /> },
   { motif: /^\/journal-des-acces\/([^/]+)\/?$/, page: ([id], recherche) => <PageAccesStructure key={id} id={id!} recherche={recherche} /> },
   { motif: /^\/mes-acces\/?$/, page: (_, recherche) => <PageMesAcces recherche={recherche} /> },
+  { motif: /^\/accessibilite\/?$/, page: () => <PageAccessibilite /> },
 ];
