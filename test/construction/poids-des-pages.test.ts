@@ -26,7 +26,16 @@ afterAll(() => rmSync(dossier, { recursive: true, force: true }));
 describe('poids des pages publiques à la première visite', () => {
   it('mesure chacune des pages publiques du site', () => {
     expect(poids.map((p) => p.page)).toEqual(
-      expect.arrayContaining(['PageAccueil', 'PageAnnuaire', 'PageService', 'PageStructure', 'PageTrouverMonConseiller', 'PageMetiers', 'PageConnexion']),
+      expect.arrayContaining([
+        'PageAccueil',
+        'PageAnnuaire',
+        'PageService',
+        'PageStructure',
+        'PageTrouverMonConseiller',
+        'PageMetiers',
+        'PageConnexion',
+        'PageAccessibilite',
+      ]),
     );
   });
 
