@@ -29,13 +29,13 @@ export function PageAccessibilite() {
       <p>Aucun audit de conformité n’a été mené : aucun taux de conformité ne peut être annoncé. Les vérifications faites à ce jour sont les suivantes.</p>
       <h3>Vérifié automatiquement à chaque modification du site</h3>
       <p>
-        Chaque page des parcours de test est analysée par axe-core dans Chromium, sur écran d’ordinateur et sur téléphone (375 pixels de large), sans aucune
-        violation admise. Cette analyse couvre notamment :
+        Les pages visitées par les parcours de test, les unes sur écran d’ordinateur (1280 pixels de large), les autres sur téléphone (375 pixels de large),
+        sont analysées par axe-core dans Chromium, sans aucune violation admise. Cette analyse couvre notamment :
       </p>
       <ul>
         <li>les alternatives textuelles des images (thématique 1) ;</li>
         <li>le contraste des textes (critère 3.2) ;</li>
-        <li>l’intitulé des liens et des boutons (critères 6.2 et 7.1) ;</li>
+        <li>la présence d’un intitulé sur chaque lien (critère 6.2) et sur chaque bouton ;</li>
         <li>la langue et le titre de chaque page (critères 8.3 et 8.5), la validité des attributs ARIA ;</li>
         <li>la présence et l’ordre des titres, les zones de la page (critères 9.1 et 12.6) ;</li>
         <li>les étiquettes des champs de formulaire (critère 11.1).</li>
@@ -53,9 +53,9 @@ export function PageAccessibilite() {
       <h3>Non-conformités connues</h3>
       <ul>
         <li>Avec un texte agrandi à 200 %, les pages défilent horizontalement (critère 10.4).</li>
-        <li>Le tableau du journal des accès ne peut pas être parcouru au clavier sur un écran de 375 pixels de large (critères 10.11 et 12.8).</li>
-        <li>Dans « Trouver mon conseiller », le focus n’est pas porté sur le premier champ en erreur lorsqu’une réponse manque (critère 11.10).</li>
-        <li>Sur les cartes, les repères des lieux répètent leur intitulé, qu’un lecteur d’écran lit deux fois (critère 8.7).</li>
+        <li>Le tableau du journal des accès ne peut pas être parcouru au clavier sur un écran de 375 pixels de large.</li>
+        <li>Dans « Trouver mon conseiller », le focus n’est pas porté sur le premier champ en erreur lorsqu’une réponse manque.</li>
+        <li>Sur les cartes, les repères des lieux répètent leur intitulé, qu’un lecteur d’écran lit deux fois.</li>
         <li>Aucune adresse dédiée au signalement d’un défaut d’accessibilité n’est encore publiée (voir « Retour d’information et contact »).</li>
       </ul>
 
