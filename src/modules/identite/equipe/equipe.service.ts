@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../db/client.js';
+import type { Db, Transaction } from '../../../db/client.js';
 import type { AppError } from '../../../shared/erreurs.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { type StructureResume, findStructureResume } from '../../annuaire/index.js';
@@ -102,7 +102,7 @@ async function structureVisible(ctx: ServiceContext, structureId: string, action
   const structure = await findStructureResume(ctx.db, structureId);
   const droit = structure ? droitSurEquipe(ctx.acteur, structure) : null;
   if (!structure || !droit) {
-    await recordAudit(ctx.db, evenement(ctx, structureId, action, 'refus', null, null, { raison: 'hors_perimetre' }), ctx.now());
+    await ctx.db.transaction((tx) => recordAudit(tx, evenement(ctx, structureId, action, 'refus', null, null, { raison: 'hors_perimetre' }), ctx.now()));
     throw equipeErrors.structureIntrouvable();
   }
   return { structure, droit };
@@ -113,7 +113,7 @@ async function structureGeree(ctx: ServiceContext, structureId: string, action: 
   const { structure, droit } = await structureVisible(ctx, structureId, action);
   const decision = peutGererEquipe(ctx.acteur, structure);
   if (!decision.autorise) {
-    await recordAudit(ctx.db, evenement(ctx, structure.id, action, 'refus', droit, null, { raison: decision.raison }), ctx.now());
+    await ctx.db.transaction((tx) => recordAudit(tx, evenement(ctx, structure.id, action, 'refus', droit, null, { raison: decision.raison }), ctx.now()));
     throw ERREURS_REFUS[decision.raison]();
   }
   return { structure, droit: decision.droit };
@@ -205,7 +205,9 @@ export async function inviter(
     );
   } catch (erreur) {
     const details = { role: corps.role, erreur: erreur instanceof Error ? erreur.message.slice(0, 300) : String(erreur) };
-    await recordAudit(ctx.db, evenement(ctx, structure.id, action, 'echec', droit, null, { raison: 'envoi_impossible', details }), ctx.now());
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, evenement(ctx, structure.id, action, 'echec', droit, null, { raison: 'envoi_impossible', details }), ctx.now()),
+    );
     throw equipeErrors.envoiImpossible();
   }
 
@@ -256,7 +258,7 @@ async function modifierAdhesion(
   adhesionId: string,
   action: string,
   decider: (structure: FaitsStructure, membre: repository.MembreRow, responsablesActifs: number) => DecisionEquipe,
-  appliquer: (tx: Db, membre: repository.MembreRow, maintenant: Date) => Promise<Changement>,
+  appliquer: (tx: Transaction, membre: repository.MembreRow, maintenant: Date) => Promise<Changement>,
 ): Promise<EquipeReponse> {
   const { structure, droit } = await structureVisible(ctx, structureId, action);
   const maintenant = ctx.now();
@@ -418,7 +420,7 @@ export async function accepterInvitation(
 async function enregistrerAcceptation(
   ctx: ServiceContext,
   jeton: string,
-  preparer: (tx: Db) => Promise<{ utilisateurId: string; compte: AcceptationReponse['compte'] }>,
+  preparer: (tx: Transaction) => Promise<{ utilisateurId: string; compte: AcceptationReponse['compte'] }>,
 ): Promise<void> {
   const maintenant = ctx.now();
   await ctx.db.transaction(async (tx) => {
