@@ -35,6 +35,7 @@ export interface AccesProtege<Faits, D extends Decision<{ fondement: string }, s
   charger(tx: Transaction): Promise<Faits>;
   /** The module's pure rule. */
   decider(faits: Faits): D;
+  /** What the event says of this access, whichever the outcome. */
   tracer(faits: Faits, decision: D): TraceAcces;
   /** The answer to a refusal, thrown once the refusal's event has committed. */
   refus(raison: RaisonDe<D>, faits: Faits): AppError;
@@ -43,9 +44,10 @@ export interface AccesProtege<Faits, D extends Decision<{ fondement: string }, s
   /** What the success event adds once the work is done (the id it created, versions). */
   completer?(resultat: T): Partial<TraceAcces>;
   /**
-   * 'journal' (default): this path records the success. 'travail': the work records an event of
-   * its own for each thing it writes (one per consent collected, none for an edit that changes
-   * nothing), in the same transaction.
+   * 'journal' (default): this path records the success. 'travail': the work records its own
+   * events, one for each thing it writes (one per consent collected, none for an edit that
+   * changes nothing), in this transaction, or in the transaction of work that has to wait for
+   * something outside the database (an invitation is mailed before it is written).
    */
   succes?: 'journal' | 'travail';
   /** A read of personal data: flagged so in the trail and judged by vigilance. */

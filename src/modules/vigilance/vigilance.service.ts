@@ -2,7 +2,7 @@ import type { Db, Transaction } from '../../db/client.js';
 import type { ConfigSocle } from '../../shared/config.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import type { Courriel } from '../../shared/messagerie.js';
-import { autoriser } from '../../shared/decision.js';
+import { type Decision, autoriser } from '../../shared/decision.js';
 import { type JugeLecture, type TraceAcces, accesProtege, compterLecturesDepuis, lecturesDesJoursPrecedents } from '../audit/index.js';
 import { asSystem, decrireUtilisateurs, listerResponsables, suspendreCompte } from '../identite/index.js';
 import { type FaitsAlerte, courrielSuspension, courrielVolumeInhabituel } from './vigilance.courriel.js';
@@ -134,12 +134,11 @@ export function lireDonneesPersonnelles<T>(
 ): Promise<T> {
   return accesProtege(ctx, {
     charger: lire,
-    decider: () => autoriser({ fondement: 'perimetre' }),
-    // The page's event names no basis: its rows are only those the scope lets through.
+    // Nothing to refuse: the rows are only those the scope lets through.
+    decider: (): Decision<{ fondement: 'perimetre' }, never> => autoriser({ fondement: 'perimetre' }),
+    // The page's event names no basis unless `lire` gives one.
     tracer: ({ lecture }) => ({ ...lecture, raison: lecture.raison ?? null }),
-    refus: () => {
-      throw new Error('Une page filtrée par son périmètre ne se refuse pas.');
-    },
+    refus: (jamais) => jamais,
     agir: async (_tx, { resultat }) => resultat,
     lecture: jugerLectures(reglages),
   });
