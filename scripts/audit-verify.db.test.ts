@@ -7,7 +7,7 @@ import { creerBaseDeTest, moteurDeTest } from '../test/harness/base.js';
 import { lancerScript } from '../test/harness/commande.js';
 import { createPgliteDatabase, type Database, rows } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { recordAudit } from '../src/modules/audit/index.js';
+import { consignerAudit } from '../test/harness/audit.js';
 
 /**
  * The command opens the database the way the application does: DATABASE_URL on PostgreSQL; on
@@ -60,7 +60,9 @@ describe('npm run audit:verify', () => {
     let database = await base.ouvrir();
     const evenements = [];
     for (let i = 0; i < 3; i++) {
-      evenements.push(await recordAudit(database.db, { action: 'dossier.lire', resultat: 'succes', cibleId: `d-${i}` }, new Date(Date.UTC(2026, 1, 1, 9, i))));
+      evenements.push(
+        await consignerAudit(database.db, { action: 'dossier.lire', resultat: 'succes', cibleId: `d-${i}` }, new Date(Date.UTC(2026, 1, 1, 9, i))),
+      );
     }
     const deuxieme = evenements[1]!;
     const dernier = evenements[2]!;

@@ -244,7 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(territoireRoutes);
   await app.register(annuaireRoutes);
   await app.register(exportRoutes);
-  await app.register(gestionRoutes);
+  await app.register(gestionRoutes, { config });
   await app.register(signalementRoutes, { config });
   await app.register(dossierRoutes, { config });
   await app.register(consentementRoutes);

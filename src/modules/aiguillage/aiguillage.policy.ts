@@ -1,3 +1,4 @@
+import type { Decision } from '../../shared/decision.js';
 import { type Acteur, type Role, estAdministrateur, territoiresDe } from '../identite/index.js';
 
 /** What the rule needs to know about a rule set: its perimeter (null for the national default). */
@@ -7,9 +8,8 @@ export interface FaitsRegles {
 
 export type FondementRegles = 'coordination' | 'administration' | 'reference_nationale' | 'systeme';
 
-export type DecisionRegles =
-  /** `role`: the role the agent acts in, for the audit trail. */
-  { autorise: true; fondement: FondementRegles; role: Role | null } | { autorise: false; raison: 'hors_perimetre' };
+/** `role`: the role the agent acts in, for the audit trail. */
+export type DecisionRegles = Decision<{ fondement: FondementRegles; role: Role | null }, 'hors_perimetre'>;
 
 const refus: DecisionRegles = { autorise: false, raison: 'hors_perimetre' };
 

@@ -6,7 +6,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { projectRoot } from '../../shared/config.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type GroupeDeReseaux, type LieuProche, findNearestReceptionSites } from '../annuaire/index.js';
-import { recordAudit } from '../audit/index.js';
+import { type TraceAcces, accesProtege, echec, recordAudit } from '../audit/index.js';
 import { publierEvenement } from '../evenements/index.js';
 import { decrireUtilisateurs } from '../identite/index.js';
 import { requireCommune } from '../territoire/index.js';
@@ -159,31 +159,20 @@ async function repondre(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil)
 
 const agentDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.acteur.utilisateurId : null);
 
-interface Journal {
-  action: string;
-  decision: DecisionRegles;
-  cible: { id: string | null; regionCode: string | null; version?: string };
-  details?: Record<string, unknown>;
-  /** An allowed action that could not be done, and why. */
-  echec?: string;
-}
-
-function journaliser(ctx: ServiceContext, tx: Db, { action, decision, cible, details, echec }: Journal) {
-  return recordAudit(
-    tx,
-    {
-      action,
-      resultat: !decision.autorise ? 'refus' : echec ? 'echec' : 'succes',
-      acteurUtilisateurId: agentDe(ctx),
-      acteurRole: decision.autorise ? decision.role : null,
-      cibleType: 'regles_aiguillage',
-      cibleId: cible.id,
-      ip: ctx.ip,
-      raison: !decision.autorise ? decision.raison : (echec ?? decision.fondement),
-      details: { region_code: cible.regionCode, ...(cible.version ? { version: cible.version } : {}), ...details },
-    },
-    ctx.now(),
-  );
+/** What the trail says of an access to a rule set: the version (when there is one), its region, the role acted in. */
+function traceRegles(
+  action: string,
+  decision: DecisionRegles,
+  cible: { id: string | null; regionCode: string | null; version?: string },
+  details = {},
+): TraceAcces {
+  return {
+    action,
+    acteurRole: decision.autorise ? decision.role : null,
+    cibleType: 'regles_aiguillage',
+    cibleId: cible.id,
+    details: { region_code: cible.regionCode, ...(cible.version ? { version: cible.version } : {}), ...details },
+  };
 }
 
 async function versionVue(db: Executor, v: VersionRow, jour: string) {
@@ -194,34 +183,38 @@ async function versionVue(db: Executor, v: VersionRow, jour: string) {
 
 /**
  * Loads a version the actor may read, auditing the access (refusals included, committed before
- * the 404 that answers them exactly like a missing version).
+ * the 404 that answers them exactly like a missing version; a missing one has nothing to record).
  */
-async function versionLisible(ctx: ServiceContext, id: string, action: string, details: Record<string, unknown> = {}) {
-  const issue = await ctx.db.transaction(async (tx) => {
-    const version = await repository.findVersion(tx, id);
-    if (!version) return null;
-    const decision = peutLireRegles(ctx.acteur, { regionCode: version.region_code });
-    await journaliser(ctx, tx, { action, decision, cible: { id, regionCode: version.region_code, version: version.version }, details });
-    return decision.autorise ? { version, decision } : null;
+function versionLisible(ctx: ServiceContext, id: string, action: string, details: Record<string, unknown> = {}) {
+  return accesProtege(ctx, {
+    async charger(tx) {
+      const version = await repository.findVersion(tx, id);
+      if (!version) throw aiguillageErrors.reglesIntrouvables();
+      return version;
+    },
+    decider: (version) => peutLireRegles(ctx.acteur, { regionCode: version.region_code }),
+    tracer: (version, decision) => traceRegles(action, decision, { id, regionCode: version.region_code, version: version.version }, details),
+    refus: () => aiguillageErrors.reglesIntrouvables(),
+    agir: async (_tx, version) => version,
   });
-  if (!issue) throw aiguillageErrors.reglesIntrouvables();
-  return issue;
 }
 
 /** The versions of a region and the national ones, each saying whether it is the one in force. */
 export async function listerVersions(ctx: ServiceContext, regionCode: string) {
   const jour = jourEnFrance(ctx.now());
-  const decision = await ctx.db.transaction(async (tx) => {
-    const d = peutLireRegles(ctx.acteur, { regionCode });
-    await journaliser(ctx, tx, { action: 'aiguillage.regles.lister', decision: d, cible: { id: null, regionCode } });
-    return d;
+  return accesProtege(ctx, {
+    charger: async () => null,
+    decider: () => peutLireRegles(ctx.acteur, { regionCode }),
+    tracer: (_rien, decision) => traceRegles('aiguillage.regles.lister', decision, { id: null, regionCode }),
+    refus: () => aiguillageErrors.reglesIntrouvables(),
+    async agir(tx) {
+      const [versions, enVigueurs] = [await repository.listVersions(tx, regionCode), await repository.listEnVigueur(tx, jour)];
+      const enVigueur = enVigueurPour(enVigueurs, regionCode);
+      const nationale = enVigueurPour(enVigueurs, null);
+      // The national version in force is marked too: it is the reference a Region compares with.
+      return { region_code: regionCode, versions: versions.map((v) => ({ ...v, en_vigueur: v.id === enVigueur?.id || v.id === nationale?.id })) };
+    },
   });
-  if (!decision.autorise) throw aiguillageErrors.reglesIntrouvables();
-  const [versions, enVigueurs] = await Promise.all([repository.listVersions(ctx.db, regionCode), repository.listEnVigueur(ctx.db, jour)]);
-  const enVigueur = enVigueurPour(enVigueurs, regionCode);
-  const nationale = enVigueurPour(enVigueurs, null);
-  // The national version in force is marked too: it is the reference a Region compares with.
-  return { region_code: regionCode, versions: versions.map((v) => ({ ...v, en_vigueur: v.id === enVigueur?.id || v.id === nationale?.id })) };
 }
 
 /** A version with its content and whether it is in force. */
@@ -231,7 +224,7 @@ async function detailDe(ctx: ServiceContext, version: VersionRow) {
 }
 
 export async function lireVersion(ctx: ServiceContext, id: string) {
-  return detailDe(ctx, (await versionLisible(ctx, id, 'aiguillage.regles.consulter')).version);
+  return detailDe(ctx, await versionLisible(ctx, id, 'aiguillage.regles.consulter'));
 }
 
 async function nomDeLAuteur(ctx: ServiceContext): Promise<string> {
@@ -243,69 +236,53 @@ async function nomDeLAuteur(ctx: ServiceContext): Promise<string> {
 /** Stores a new version as a draft: validated (by the route's schema), never in force until published. */
 export async function deposerVersion(ctx: ServiceContext, depot: CreationRegles) {
   const auteur = await nomDeLAuteur(ctx);
-  const issue = await ctx.db.transaction(async (tx) => {
-    const decision = peutGererRegles(ctx.acteur, { regionCode: depot.region_code });
-    const journal = (id: string | null, echec?: string) =>
-      journaliser(ctx, tx, {
-        action: 'aiguillage.regles.deposer',
-        decision,
-        cible: { id, regionCode: depot.region_code, version: depot.version },
-        ...(echec ? { echec } : {}),
+  const cible = { id: null, regionCode: depot.region_code, version: depot.version };
+  const id = await accesProtege(ctx, {
+    charger: async () => null,
+    decider: () => peutGererRegles(ctx.acteur, { regionCode: depot.region_code }),
+    tracer: (_rien, decision) => traceRegles('aiguillage.regles.deposer', decision, cible),
+    refus: () => aiguillageErrors.perimetreRefuse(depot.region_code),
+    async agir(tx) {
+      const cree = await repository.insertVersion(tx, {
+        regionCode: depot.region_code,
+        version: depot.version,
+        dateEffet: depot.date_effet,
+        auteur,
+        auteurUtilisateurId: agentDe(ctx),
+        contenu: depot.contenu,
+        empreinte: empreinteDe(depot.contenu),
+        statut: 'brouillon',
+        le: ctx.now(),
       });
-    if (!decision.autorise) {
-      await journal(null);
-      return 'refus' as const;
-    }
-    const id = await repository.insertVersion(tx, {
-      regionCode: depot.region_code,
-      version: depot.version,
-      dateEffet: depot.date_effet,
-      auteur,
-      auteurUtilisateurId: agentDe(ctx),
-      contenu: depot.contenu,
-      empreinte: empreinteDe(depot.contenu),
-      statut: 'brouillon',
-      le: ctx.now(),
-    });
-    await journal(id ?? null, id ? undefined : 'version_existante');
-    return id ?? ('existe' as const);
+      return cree ?? echec('version_existante', aiguillageErrors.versionExistante(depot.version));
+    },
+    completer: (cree) => ({ cibleId: cree }),
   });
-  if (issue === 'refus') throw aiguillageErrors.perimetreRefuse(depot.region_code);
-  if (issue === 'existe') throw aiguillageErrors.versionExistante(depot.version);
-  return detailDe(ctx, (await repository.findVersion(ctx.db, issue))!);
+  return detailDe(ctx, (await repository.findVersion(ctx.db, id))!);
 }
 
 /** Publishes a draft: from its date of effect, it answers for its perimeter. */
 export async function publierVersion(ctx: ServiceContext, id: string) {
-  const issue = await ctx.db.transaction(async (tx) => {
-    // Locked: two publications of one draft queue up, the second finds it published.
-    const version = await repository.findVersion(tx, id, { verrouiller: true });
-    if (!version) return 'introuvable' as const;
-    const faits = { regionCode: version.region_code };
-    const decision = peutGererRegles(ctx.acteur, faits);
-    const journal = (echec?: string) =>
-      journaliser(ctx, tx, {
-        action: 'aiguillage.regles.publier',
-        decision,
-        cible: { id, regionCode: version.region_code, version: version.version },
-        ...(echec ? { echec } : {}),
-      });
-    if (!decision.autorise) {
-      await journal();
-      // The national default is visible to every coordinator: refused as such; anything else is hidden.
-      return peutLireRegles(ctx.acteur, faits).autorise ? { interdit: version.region_code } : ('introuvable' as const);
-    }
-    if (version.statut === 'publie') {
-      await journal('deja_publiee');
-      return 'deja_publiee' as const;
-    }
-    await repository.publishVersion(tx, id, ctx.now());
-    await journal();
-    return 'publiee' as const;
+  await accesProtege(ctx, {
+    async charger(tx) {
+      // Locked: two publications of one draft queue up, the second finds it published.
+      const version = await repository.findVersion(tx, id, { verrouiller: true });
+      if (!version) throw aiguillageErrors.reglesIntrouvables();
+      return version;
+    },
+    decider: (version) => peutGererRegles(ctx.acteur, { regionCode: version.region_code }),
+    tracer: (version, decision) => traceRegles('aiguillage.regles.publier', decision, { id, regionCode: version.region_code, version: version.version }),
+    // The national default is visible to every coordinator: refused as such; anything else is hidden.
+    refus: (_raison, version) =>
+      peutLireRegles(ctx.acteur, { regionCode: version.region_code }).autorise
+        ? aiguillageErrors.perimetreRefuse(version.region_code)
+        : aiguillageErrors.reglesIntrouvables(),
+    async agir(tx, version) {
+      if (version.statut === 'publie') return echec('deja_publiee', aiguillageErrors.dejaPubliee());
+      await repository.publishVersion(tx, id, ctx.now());
+      return version;
+    },
   });
-  if (issue === 'introuvable') throw aiguillageErrors.reglesIntrouvables();
-  if (issue === 'deja_publiee') throw aiguillageErrors.dejaPubliee();
-  if (typeof issue === 'object') throw aiguillageErrors.perimetreRefuse(issue.interdit);
   return detailDe(ctx, (await repository.findVersion(ctx.db, id))!);
 }
 
@@ -321,7 +298,7 @@ export function profilsDeTest(): Promise<ProfilDeTest[]> {
 
 /** Runs a version on every test profile: what it answers beside what the table expects. */
 export async function essayerVersion(ctx: ServiceContext, id: string) {
-  const { version } = await versionLisible(ctx, id, 'aiguillage.regles.essayer');
+  const version = await versionLisible(ctx, id, 'aiguillage.regles.essayer');
   const [jeu, profils] = await Promise.all([jeuCompile(ctx.db, id), profilsDeTest()]);
   const resultats = profils.map((p) => {
     const obtenu = resumerDecision(evaluer(jeu, p.faits));
@@ -347,8 +324,8 @@ export async function comparerVersions(ctx: ServiceContext, deId: string, aId: s
   });
   const jour = jourEnFrance(ctx.now());
   return {
-    de: await versionVue(ctx.db, de.version, jour),
-    a: await versionVue(ctx.db, a.version, jour),
+    de: await versionVue(ctx.db, de, jour),
+    a: await versionVue(ctx.db, a, jour),
     differences: resultats.filter((r) => !r.identique).length,
     profils: resultats,
   };

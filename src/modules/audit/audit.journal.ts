@@ -1,13 +1,14 @@
 import type { Executor } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
-import { decrireUtilisateurs, estConnecte } from '../identite/index.js';
-import { type ReglagesVigilance, lireDonneesPersonnelles } from '../vigilance/index.js';
+import { decrireUtilisateurs } from '../identite/index.js';
+import { type ReglagesVigilance, jugerLectures, lireDonneesPersonnelles } from '../vigilance/index.js';
+import { accesProtege } from './audit.acces.js';
 import type { AccesQuery, AccesStructureReponse, MesAccesReponse } from './audit.contract.js';
 import { auditErrors } from './audit.errors.js';
 import { libelleAction, libelleRaison } from './audit.libelles.js';
 import { peutLireAccesStructure, personneDesAcces } from './audit.policy.js';
 import type * as repository from './audit.repository.js';
-import { listerAccesParPersonne, listerAccesParStructure, recordAudit } from './audit.service.js';
+import { listerAccesParPersonne, listerAccesParStructure } from './audit.service.js';
 
 // The access journal as its readers see it. It stands above vigilance (every reading of it is
 // judged there), while the trail itself (audit.service.ts) stands below: vigilance writes into it.
@@ -55,45 +56,33 @@ export async function lireAccesDeStructure(
   { page, par_page }: AccesQuery,
   reglages: ReglagesVigilance,
 ): Promise<AccesStructureReponse> {
-  const decision = peutLireAccesStructure(ctx.acteur, structureId);
-  const lecture = { action: ACTION_LECTURE_ACCES, cibleType: 'journal_acces_structure', cibleId: structureId };
-  if (!decision.autorise) {
-    // Recorded against the structure: its managers see who tried to read their list. A reading
-    // allowed is not, or every page viewed would push the list one row further.
-    await recordAudit(
-      ctx.db,
-      {
-        ...lecture,
-        cibleStructureId: structureId,
-        resultat: 'refus',
-        acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
-        ip: ctx.ip,
-        raison: decision.raison,
-      },
-      ctx.now(),
-    );
-    throw auditErrors.structureIntrouvable();
-  }
-  return lireDonneesPersonnelles(ctx, reglages, async (tx) => {
-    const liste = await listerAccesParStructure(tx, structureId, { page, parPage: par_page });
-    const fiches = await acteursDe(tx, liste.evenements);
-    const acces = liste.evenements.map((e) => {
-      const { type, fiche, structureId: structureActeur } = acteurDe(e, fiches);
-      return {
-        ...presenterCommun(e),
-        acteur: { type, id: e.acteur_utilisateur_id, prenom: fiche?.prenom ?? null, nom: fiche?.nom ?? null, structure_id: structureActeur },
-      };
-    });
-    return {
-      resultat: { acces, pagination: liste.pagination },
-      lecture: {
-        ...lecture,
-        acteurRole: decision.role,
-        acteurStructureId: decision.structureId,
-        raison: decision.fondement,
-        details: { page, evenements: acces.length },
-      },
-    };
+  return accesProtege(ctx, {
+    // The rule decides from the reader and the id alone.
+    charger: async () => null,
+    decider: () => peutLireAccesStructure(ctx.acteur, structureId),
+    // A refusal is recorded against the structure: its managers see who tried to read their list.
+    // A reading allowed is not, or every page viewed would push the list one row further.
+    tracer: (_rien, decision) => ({
+      action: ACTION_LECTURE_ACCES,
+      cibleType: 'journal_acces_structure',
+      cibleId: structureId,
+      ...(decision.autorise ? { acteurRole: decision.role, acteurStructureId: decision.structureId } : { cibleStructureId: structureId }),
+    }),
+    refus: () => auditErrors.structureIntrouvable(),
+    async agir(tx) {
+      const liste = await listerAccesParStructure(tx, structureId, { page, parPage: par_page });
+      const fiches = await acteursDe(tx, liste.evenements);
+      const acces = liste.evenements.map((e) => {
+        const { type, fiche, structureId: structureActeur } = acteurDe(e, fiches);
+        return {
+          ...presenterCommun(e),
+          acteur: { type, id: e.acteur_utilisateur_id, prenom: fiche?.prenom ?? null, nom: fiche?.nom ?? null, structure_id: structureActeur },
+        };
+      });
+      return { acces, pagination: liste.pagination };
+    },
+    completer: ({ acces }) => ({ details: { page, evenements: acces.length } }),
+    lecture: jugerLectures(reglages),
   });
 }
 

@@ -1,9 +1,11 @@
+import type { Decision } from '../../shared/decision.js';
 import { type Acteur, estAdministrateur, structuresDe } from '../identite/index.js';
 
-export type DecisionAccesStructure =
-  /** `role` and `structureId`: what the reader acts as, for the audit trail. */
-  | { autorise: true; fondement: 'responsable' | 'administration'; role: 'structure_manager' | 'admin'; structureId: string | null }
-  | { autorise: false; raison: 'hors_perimetre' };
+/** `role` and `structureId`: what the reader acts as, for the audit trail. */
+export type DecisionAccesStructure = Decision<
+  { fondement: 'responsable' | 'administration'; role: 'structure_manager' | 'admin'; structureId: string | null },
+  'hors_perimetre'
+>;
 
 /**
  * Who sees the accesses to the records a structure holds: its managers and administrators. Its

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdhesionDeTest, creerCompte } from '../../../test/factories/identite.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
+import { consignerAudit } from '../../../test/harness/audit.js';
 import { rows } from '../../db/client.js';
 import { nomsCookies, reglagesSession } from '../identite/index.js';
 import { ouvrirSession } from '../identite/identite.session.js';
-import { type EvenementAudit, recordAudit } from './index.js';
+import type { EvenementAudit } from './index.js';
 
 let t: AppDeTest;
 let structureA: string;
@@ -60,18 +61,18 @@ describe('GET /api/v1/structures/:id/acces', () => {
     const responsable = await connecte({ adhesions: [{ role: 'structure_manager', structureId: structureA }] });
     const conseiller = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId: structureA }], prenom: 'Léna', nom: 'Moreau' });
     const personne = randomUUID();
-    await recordAudit(
+    await consignerAudit(
       t.database.db,
       lecture(conseiller.id, { cibleId: 'd-1', cibleStructureId: structureA, cibleUtilisateurId: personne, acteurStructureId: structureA }),
       instant(1),
     );
-    await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-autre', cibleStructureId: structureB }), instant(2));
-    await recordAudit(
+    await consignerAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-autre', cibleStructureId: structureB }), instant(2));
+    await consignerAudit(
       t.database.db,
       lecture(conseiller.id, { cibleId: 'd-2', cibleStructureId: structureA, resultat: 'refus', raison: 'sans_consentement', acteurStructureId: structureA }),
       instant(3),
     );
-    await recordAudit(
+    await consignerAudit(
       t.database.db,
       { action: 'annuaire.site.creer', resultat: 'succes', cibleType: 'site', cibleId: 's-1', cibleStructureId: structureA },
       instant(4),
@@ -191,9 +192,13 @@ describe('GET /api/v1/moi/acces', () => {
     const personne = await connecte({ type: 'personne' });
     const autre = await connecte({ type: 'personne' });
     const conseiller = await creerCompte(t.database.db, { adhesions: [{ role: 'advisor', structureId: structureA }], prenom: 'Yanis', nom: 'Berthier' });
-    await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-10', cibleStructureId: structureA, cibleUtilisateurId: personne.id }), instant(10));
-    await recordAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-11', cibleStructureId: structureA, cibleUtilisateurId: autre.id }), instant(11));
-    await recordAudit(
+    await consignerAudit(
+      t.database.db,
+      lecture(conseiller.id, { cibleId: 'd-10', cibleStructureId: structureA, cibleUtilisateurId: personne.id }),
+      instant(10),
+    );
+    await consignerAudit(t.database.db, lecture(conseiller.id, { cibleId: 'd-11', cibleStructureId: structureA, cibleUtilisateurId: autre.id }), instant(11));
+    await consignerAudit(
       t.database.db,
       {
         action: 'dossier.modifier',

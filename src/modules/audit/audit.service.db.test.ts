@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creerBaseDeTest } from '../../../test/harness/base.js';
+import { consignerAudit } from '../../../test/harness/audit.js';
 import { type Database, rows } from '../../db/client.js';
 import { calculerHash, contenuAudit, type EvenementAudit, HASH_INITIAL, type MaillonAudit, type RaisonInvalidite } from './audit.chaine.js';
 import * as repository from './audit.repository.js';
@@ -57,9 +58,9 @@ describe('recordAudit', () => {
     await viderJournal();
     expect(await verifierChaineAudit(database.db)).toEqual({ valide: true, total: 0, dernier: null });
 
-    await recordAudit(database.db, { action: 'identite.connexion', resultat: 'refus', ip: '198.51.100.4', raison: 'mot_de_passe' }, instant(0));
+    await consignerAudit(database.db, { action: 'identite.connexion', resultat: 'refus', ip: '198.51.100.4', raison: 'mot_de_passe' }, instant(0));
     await database.db.transaction((tx) => recordAudit(tx, lecture(1), instant(1)));
-    await recordAudit(database.db, { ...lecture(2), details: { champs: ['nom', 'téléphone'], profondeur: { a: [1.5, null, true] } } }, instant(2));
+    await consignerAudit(database.db, { ...lecture(2), details: { champs: ['nom', 'téléphone'], profondeur: { a: [1.5, null, true] } } }, instant(2));
 
     const stockes = await rows<{ id: number; hash_precedent: string; hash: string }>(
       database.db,
@@ -70,16 +71,23 @@ describe('recordAudit', () => {
     expect(await verifierChaineAudit(database.db)).toEqual({ valide: true, total: 3, dernier: { id: 3, hash: stockes[2]!.hash } });
   });
 
+  it('n’accepte qu’une transaction : la base seule est une erreur de type, et refusée à l’exécution si on force le type', async () => {
+    const evenement = lecture(1);
+    // @ts-expect-error a plain Db is not a Transaction: an event written beside its data could outlive their rollback
+    const horsTransaction = recordAudit(database.db, evenement, instant(1));
+    await expect(horsTransaction).rejects.toThrow('Audit « dossier.lire » écrit hors d’une transaction : il ne suivrait pas ses données.');
+  });
+
   it('n’écrit rien si la transaction auditée est annulée, et l’événement suivant prend le même numéro', async () => {
     await viderJournal();
-    await recordAudit(database.db, lecture(1), instant(1));
+    await consignerAudit(database.db, lecture(1), instant(1));
 
     const annulee = database.db.transaction(async (tx) => {
       await recordAudit(tx, lecture(2), instant(2));
       throw new Error('écriture métier refusée');
     });
     await expect(annulee).rejects.toThrow('écriture métier refusée');
-    const suivant = await recordAudit(database.db, lecture(3), instant(3));
+    const suivant = await consignerAudit(database.db, lecture(3), instant(3));
 
     expect(suivant.id).toBe(2);
     expect(await verifierChaineAudit(database.db)).toEqual({ valide: true, total: 2, dernier: suivant });
@@ -90,9 +98,9 @@ describe('recordAudit', () => {
 
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        // A fifth through a plain Db, which opens its own transaction.
+        // A fifth in a transaction that writes nothing else.
         i % 5 === 0
-          ? recordAudit(database.db, lecture(i), instant(i))
+          ? consignerAudit(database.db, lecture(i), instant(i))
           : database.db.transaction(async (tx) => {
               await tx.execute(sql`SELECT count(*) FROM territoire_region`);
               return recordAudit(tx, lecture(i), instant(i));
@@ -109,7 +117,7 @@ describe('recordAudit', () => {
 describe('audit_evenement en ajout seul', () => {
   it('refuse UPDATE, DELETE et TRUNCATE, même sans ligne concernée, et garde l’événement intact', async () => {
     await viderJournal();
-    const enregistre = await recordAudit(database.db, lecture(1), instant(1));
+    const enregistre = await consignerAudit(database.db, lecture(1), instant(1));
 
     expect(await messageDErreur(database.db.execute(sql`UPDATE audit_evenement SET action = 'dossier.modifier'`))).toBe(
       "Le journal d'audit est en ajout seul : UPDATE refusé sur audit_evenement.",
@@ -215,7 +223,7 @@ describe('verifierChaineAudit', () => {
         fc.integer({ min: 1, max: 4 }),
         async (evenements, falsifier, tranche) => {
           await viderJournal();
-          for (const [i, evenement] of evenements.entries()) await recordAudit(database.db, evenement, instant(i));
+          for (const [i, evenement] of evenements.entries()) await consignerAudit(database.db, evenement, instant(i));
           expect(await verifierChaineAudit(database.db, { tranche })).toMatchObject({
             valide: true,
             total: evenements.length,
@@ -246,9 +254,9 @@ describe('listes des accès', () => {
     const structure = `s-${randomUUID()}`;
     const personne = randomUUID();
     const acteur = randomUUID();
-    await recordAudit(database.db, { ...lecture(1), acteurUtilisateurId: acteur, cibleStructureId: structure, cibleUtilisateurId: personne }, instant(1));
-    await recordAudit(database.db, { ...lecture(2), cibleStructureId: 'une-autre-structure' }, instant(2));
-    await recordAudit(
+    await consignerAudit(database.db, { ...lecture(1), acteurUtilisateurId: acteur, cibleStructureId: structure, cibleUtilisateurId: personne }, instant(1));
+    await consignerAudit(database.db, { ...lecture(2), cibleStructureId: 'une-autre-structure' }, instant(2));
+    await consignerAudit(
       database.db,
       {
         action: 'dossier.lire',
@@ -263,7 +271,7 @@ describe('listes des accès', () => {
       },
       instant(3),
     );
-    await recordAudit(database.db, { ...lecture(4), cibleStructureId: structure }, instant(4));
+    await consignerAudit(database.db, { ...lecture(4), cibleStructureId: structure }, instant(4));
 
     const premiere = await listerAccesParStructure(database.db, structure, { page: 1, parPage: 2 });
     const seconde = await listerAccesParStructure(database.db, structure, { page: 2, parPage: 2 });
@@ -292,9 +300,9 @@ describe('listes des accès', () => {
   it('liste les accès aux données d’une personne, et seulement les siens', async () => {
     await viderJournal();
     const personne = randomUUID();
-    await recordAudit(database.db, { ...lecture(1), cibleUtilisateurId: personne.toUpperCase() }, instant(1));
-    await recordAudit(database.db, { ...lecture(2), cibleUtilisateurId: randomUUID() }, instant(2));
-    await recordAudit(database.db, { ...lecture(3), cibleUtilisateurId: personne }, instant(3));
+    await consignerAudit(database.db, { ...lecture(1), cibleUtilisateurId: personne.toUpperCase() }, instant(1));
+    await consignerAudit(database.db, { ...lecture(2), cibleUtilisateurId: randomUUID() }, instant(2));
+    await consignerAudit(database.db, { ...lecture(3), cibleUtilisateurId: personne }, instant(3));
 
     const liste = await listerAccesParPersonne(database.db, personne, { page: 1, parPage: 20 });
 

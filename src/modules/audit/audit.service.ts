@@ -1,5 +1,5 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor, Transaction } from '../../db/client.js';
 import { pagination } from '../../shared/pagination.js';
 import {
   type Anomalie,
@@ -28,29 +28,23 @@ export function suivreEcrituresAudit(ecouteur: (ecriture: EcritureAudit) => void
 }
 
 /**
- * Appends one event to the audit trail, chained to the last one. Pass the transaction of the
- * write or read being audited, so that both commit or roll back together; a plain Db gets a
- * transaction of its own. The transaction must be READ COMMITTED (the default).
+ * Appends one event to the audit trail, chained to the last one, in the transaction of the write
+ * or read being audited, so that both commit or roll back together. Only a transaction is taken
+ * (the type refuses a plain Db): an event written beside its data could outlive their rollback,
+ * or be lost when they commit. The transaction must be READ COMMITTED (the default).
  */
-export async function recordAudit(executor: Db, evenement: EvenementAudit, horodatage: Date): Promise<{ id: number; hash: string }> {
+export async function recordAudit(tx: Transaction, evenement: EvenementAudit, horodatage: Date): Promise<{ id: number; hash: string }> {
+  // The type already refuses a plain Db; this holds for callers that cast their way around it.
+  if (!(tx instanceof PgTransaction)) throw new Error(`Audit « ${evenement.action} » écrit hors d’une transaction : il ne suivrait pas ses données.`);
   // Writers take the chain lock before reading the last link, so that two concurrent transactions
-  // never chain on the same predecessor. The lock is held until commit, hence a transaction is
-  // required: without one it would be released between the read and the insert.
-  const ajouter = async (tx: Db) => {
-    const dernier = await repository.lockChain(tx);
-    const hashPrecedent = dernier?.hash ?? HASH_INITIAL;
-    const contenu = contenuAudit((dernier?.id ?? 0) + 1, horodatage, evenement);
-    const hash = calculerHash(hashPrecedent, contenu);
-    await repository.insertEvenement(tx, contenu, hashPrecedent, hash);
-    for (const ecouteur of ecouteursEcriture) ecouteur({ action: evenement.action, resultat: evenement.resultat });
-    return { id: contenu.id, hash };
-  };
-  return enTransaction(executor) ? ajouter(executor) : executor.transaction(ajouter);
-}
-
-// Not a type guard on purpose: narrowing would turn a Db into PgTransaction<any, any, any>.
-function enTransaction(db: Db): boolean {
-  return db instanceof PgTransaction;
+  // never chain on the same predecessor. The lock is held until commit, hence the transaction.
+  const dernier = await repository.lockChain(tx);
+  const hashPrecedent = dernier?.hash ?? HASH_INITIAL;
+  const contenu = contenuAudit((dernier?.id ?? 0) + 1, horodatage, evenement);
+  const hash = calculerHash(hashPrecedent, contenu);
+  await repository.insertEvenement(tx, contenu, hashPrecedent, hash);
+  for (const ecouteur of ecouteursEcriture) ecouteur({ action: evenement.action, resultat: evenement.resultat });
+  return { id: contenu.id, hash };
 }
 
 export type ResultatVerification =

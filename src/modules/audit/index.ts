@@ -1,3 +1,5 @@
+export { accesProtege, echec, journaliserAcces } from './audit.acces.js';
+export type { AccesProtege, EchecAcces, JugeLecture, TraceAcces } from './audit.acces.js';
 export {
   recordAudit,
   verifierChaineAudit,

@@ -69,6 +69,7 @@ describe('peutRevoquer', () => {
   it('laisse un agent de la structure qui a recueilli le consentement le retirer', () => {
     expect(peutRevoquer(agent({ role: 'structure_manager', structureId: A, territoireCode: null }), { recueilliParStructureId: A })).toEqual({
       autorise: true,
+      fondement: 'detentrice',
       structureId: A,
       role: 'structure_manager',
     });

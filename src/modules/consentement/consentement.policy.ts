@@ -1,3 +1,4 @@
+import { type Decision, autoriser, refuser } from '../../shared/decision.js';
 import { type Acteur, type Role, structuresDe } from '../identite/index.js';
 import type { Destinataire, Portee } from './consentement.contract.js';
 
@@ -50,7 +51,8 @@ export function porteePermise(portee: readonly Portee[], destinataire: Destinata
   return destinataire.type === 'structure' && destinataire.structure_id === detentriceId;
 }
 
-export type DecisionRevocation = { autorise: true; structureId: string; role: Role } | { autorise: false; raison: 'hors_perimetre' };
+/** Allowed to the structure that collected the consent (and holds the file); refused otherwise, or when there is no such consent. */
+export type DecisionRevocation = Decision<{ fondement: 'detentrice'; structureId: string; role: Role }, 'inexistant' | 'hors_perimetre'>;
 
 /**
  * Who records the withdrawal of a consent: an agent of the structure that collected it (the one
@@ -58,5 +60,5 @@ export type DecisionRevocation = { autorise: true; structureId: string; role: Ro
  */
 export function peutRevoquer(acteur: Acteur, faits: { recueilliParStructureId: string }): DecisionRevocation {
   const role = roleAccueilDans(acteur, faits.recueilliParStructureId);
-  return role ? { autorise: true, structureId: faits.recueilliParStructureId, role } : { autorise: false, raison: 'hors_perimetre' };
+  return role ? autoriser({ fondement: 'detentrice', structureId: faits.recueilliParStructureId, role }) : refuser('hors_perimetre');
 }

@@ -69,6 +69,12 @@ describe('POST /api/v1/consentements/:id/revocation', () => {
     expect(evenements).toEqual([
       { action: 'consentement.revoquer', resultat: 'succes', cible_id: consentement.id, cible_structure_id: A, acteur_structure_id: A, raison: null },
     ]);
+    // Ids only in the audit event too: the reason typed is the consent's, the trail does not copy it.
+    const [audit] = await rows<{ details: Record<string, unknown> }>(
+      t.database.db,
+      sql`SELECT details FROM audit_evenement WHERE action = 'consentement.revoquer' AND cible_id = ${consentement.id}`,
+    );
+    expect(audit!.details).toEqual({ personne_id: expect.any(String) });
     // The reason typed for the withdrawal is free text: it stays in the consent, never in the event.
     expect(domaine).toEqual([
       {

@@ -1,12 +1,13 @@
 import type { Executor, Transaction } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
+import { refuser } from '../../shared/decision.js';
 import { findStructureResume } from '../annuaire/index.js';
-import { recordAudit } from '../audit/index.js';
+import { accesProtege, echec, recordAudit } from '../audit/index.js';
 import { publierEvenement } from '../evenements/index.js';
 import { type Role, decrireUtilisateurs, estConnecte } from '../identite/index.js';
 import { type ConsentementSaisie, type ConsentementVue, texteConsentement } from './consentement.contract.js';
 import { consentementErrors } from './consentement.errors.js';
-import { type ConsentementActif, peutRevoquer, porteePermise } from './consentement.policy.js';
+import { type ConsentementActif, type DecisionRevocation, peutRevoquer, porteePermise } from './consentement.policy.js';
 import * as repository from './consentement.repository.js';
 import type { ConsentementActifRow, ConsentementRow } from './consentement.repository.js';
 
@@ -184,57 +185,44 @@ async function presenter(db: Executor, lignes: ConsentementRow[]): Promise<Conse
 export async function revoquerConsentement(ctx: ServiceContext, id: string, motif: string): Promise<ConsentementVue> {
   const utilisateurId = acteurUtilisateurId(ctx);
   const maintenant = ctx.now();
-  const issue = await ctx.db.transaction(async (tx) => {
-    const ligne = await repository.findConsentement(tx, id);
-    const decision = ligne ? peutRevoquer(ctx.acteur, { recueilliParStructureId: ligne.recueilliParStructureId }) : null;
-    const journal = (resultat: 'succes' | 'refus' | 'echec', raison: string | null) =>
-      recordAudit(
-        tx,
-        {
-          action: 'consentement.revoquer',
-          resultat,
-          acteurUtilisateurId: utilisateurId,
-          acteurStructureId: decision?.autorise ? decision.structureId : null,
-          acteurRole: decision?.autorise ? decision.role : null,
-          cibleType: 'consentement',
-          cibleId: id,
-          cibleStructureId: ligne?.recueilliParStructureId ?? null,
-          cibleUtilisateurId: ligne?.personneUtilisateurId ?? null,
-          ip: ctx.ip,
-          raison,
-          details: ligne ? { personne_id: ligne.personneId, motif } : {},
-        },
-        maintenant,
-      );
-    if (!ligne || !decision?.autorise) {
-      await journal('refus', ligne ? 'hors_perimetre' : 'inexistant');
-      return 'introuvable' as const;
-    }
-    const revoque =
-      ligne.revoqueLe === null &&
-      (await repository.revokeConsentement(tx, ligne.regionCode, id, {
-        le: maintenant,
-        parUtilisateurId: utilisateurId!,
-        parStructureId: decision.structureId,
-        motif,
-      }));
-    if (!revoque) {
-      await journal('echec', 'deja_revoque');
-      return 'deja_revoque' as const;
-    }
-    await journal('succes', null);
-    await publierEvenement(tx, {
-      type: 'consentement.retire',
-      regionCode: ligne.regionCode,
-      agregatId: id,
-      structureId: ligne.recueilliParStructureId,
-      survenuLe: maintenant,
-      donnees: { ...codesDuConsentement(ligne), recueilli_le: ligne.recueilliLe.toISOString() },
-    });
-    const [vue] = await presenter(tx, [(await repository.findConsentement(tx, id))!]);
-    return vue!;
+  return accesProtege(ctx, {
+    charger: (tx) => repository.findConsentement(tx, id),
+    decider: (ligne): DecisionRevocation =>
+      ligne ? peutRevoquer(ctx.acteur, { recueilliParStructureId: ligne.recueilliParStructureId }) : refuser('inexistant'),
+    tracer: (ligne, decision) => ({
+      action: 'consentement.revoquer',
+      acteurStructureId: decision.autorise ? decision.structureId : null,
+      acteurRole: decision.autorise ? decision.role : null,
+      cibleType: 'consentement',
+      cibleId: id,
+      cibleStructureId: ligne?.recueilliParStructureId ?? null,
+      cibleUtilisateurId: ligne?.personneUtilisateurId ?? null,
+      // A withdrawal names no basis in the trail; the reason typed stays on the consent, not here.
+      ...(decision.autorise ? { raison: null } : {}),
+      details: ligne ? { personne_id: ligne.personneId } : {},
+    }),
+    refus: () => consentementErrors.introuvable(),
+    async agir(tx, ligne, accord) {
+      const { regionCode, recueilliParStructureId, recueilliLe } = ligne!;
+      const revoque =
+        ligne!.revoqueLe === null &&
+        (await repository.revokeConsentement(tx, regionCode, id, {
+          le: maintenant,
+          parUtilisateurId: utilisateurId!,
+          parStructureId: accord.structureId,
+          motif,
+        }));
+      if (!revoque) return echec('deja_revoque', consentementErrors.dejaRevoque());
+      await publierEvenement(tx, {
+        type: 'consentement.retire',
+        regionCode,
+        agregatId: id,
+        structureId: recueilliParStructureId,
+        survenuLe: maintenant,
+        donnees: { ...codesDuConsentement(ligne!), recueilli_le: recueilliLe.toISOString() },
+      });
+      const [vue] = await presenter(tx, [(await repository.findConsentement(tx, id))!]);
+      return vue!;
+    },
   });
-  if (issue === 'introuvable') throw consentementErrors.introuvable();
-  if (issue === 'deja_revoque') throw consentementErrors.dejaRevoque();
-  return issue;
 }

@@ -1,6 +1,7 @@
 import { type SQL, inArray, or, sql } from 'drizzle-orm';
 import { type ConsentementActif, type Portee, ROLES_ACCUEIL, partageAvec, roleAccueilDans } from '../consentement/index.js';
 import { type Acteur, type Role, structuresDe } from '../identite/index.js';
+import { type Accord, type Decision, autoriser, refuser } from '../../shared/decision.js';
 import { dossier } from './dossier.tables.js';
 
 /** What the rules need to know of a file: who holds it and what the person consented to. */
@@ -20,21 +21,19 @@ export type RefusDossier =
   /** Shared with the agent's structure, which may read it but not change it: 403. */
   | 'lecture_seule';
 
-export type DecisionDossier =
-  | {
-      autorise: true;
-      fondement: 'detentrice' | 'consentement';
-      /** The structure the agent acts for, and its role there, for the audit trail. */
-      structureId: string;
-      role: Role;
-      /** The parts the agent may see. */
-      parties: Portee[];
-      /** The consents the access rests on (the holder's consent to sensitive data, or the sharing ones). */
-      consentementIds: string[];
-    }
-  | { autorise: false; raison: RefusDossier };
-
-export const refus = (raison: RefusDossier): DecisionDossier => ({ autorise: false, raison });
+export type DecisionDossier = Decision<
+  {
+    fondement: 'detentrice' | 'consentement';
+    /** The structure the agent acts for, and its role there, for the audit trail. */
+    structureId: string;
+    role: Role;
+    /** The parts the agent may see. */
+    parties: Portee[];
+    /** The consents the access rests on (the holder's consent to sensitive data, or the sharing ones). */
+    consentementIds: string[];
+  },
+  RefusDossier
+>;
 
 /**
  * Who reads a case file (CEP level 1): an advisor or manager of the structure that holds it; an
@@ -49,25 +48,23 @@ export function peutLireDossier(acteur: Acteur, faits: FaitsDossier): DecisionDo
     const sensibles = faits.consentements.filter(
       (c) => c.portee.includes('donnees_sensibles') && c.destinataire.type === 'structure' && c.destinataire.structureId === faits.detentriceId,
     );
-    return {
-      autorise: true,
+    return autoriser({
       fondement: 'detentrice',
       structureId: faits.detentriceId,
       role,
-      parties: sensibles.length > 0 ? [...PARTIES_DU_DOSSIER, 'donnees_sensibles'] : [...PARTIES_DU_DOSSIER],
+      parties: sensibles.length > 0 ? [...PARTIES_DU_DOSSIER, 'donnees_sensibles' as const] : [...PARTIES_DU_DOSSIER],
       consentementIds: sensibles.map((c) => c.id),
-    };
+    });
   }
   const partage = partageAvec(acteur, faits.consentements);
-  if (!partage) return refus('hors_perimetre');
-  return {
-    autorise: true,
+  if (!partage) return refuser('hors_perimetre');
+  return autoriser({
     fondement: 'consentement',
     structureId: partage.structureId,
     role: partage.role,
     parties: partage.portee,
     consentementIds: partage.consentementIds,
-  };
+  });
 }
 
 /**
@@ -76,7 +73,7 @@ export function peutLireDossier(acteur: Acteur, faits: FaitsDossier): DecisionDo
  */
 export function peutModifierDossier(acteur: Acteur, faits: FaitsDossier): DecisionDossier {
   const lecture = peutLireDossier(acteur, faits);
-  if (lecture.autorise && lecture.fondement === 'consentement') return refus('lecture_seule');
+  if (lecture.autorise && lecture.fondement === 'consentement') return refuser('lecture_seule');
   return lecture;
 }
 
@@ -84,7 +81,7 @@ export function peutModifierDossier(acteur: Acteur, faits: FaitsDossier): Decisi
  * The full routing answer quotes the person's facts (age, situation, health): it is shown to the
  * holder, and when it rests on a sensitive fact, only while the consent to sensitive data stands.
  */
-export function aiguillageVisible(decision: Extract<DecisionDossier, { autorise: true }>, sensible: boolean): boolean {
+export function aiguillageVisible(decision: Accord<DecisionDossier>, sensible: boolean): boolean {
   return decision.fondement === 'detentrice' && (!sensible || decision.parties.includes('donnees_sensibles'));
 }
 

@@ -4,7 +4,8 @@ import { creerDossier } from '../../../test/factories/dossier.js';
 import { structuresDeDemonstration } from '../../../test/harness/acteurs.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { rows } from '../../db/client.js';
-import * as audit from '../audit/index.js';
+// The writer itself: every event goes through it, whichever path of the audit module calls it.
+import * as audit from '../audit/audit.service.js';
 import * as consentementRepository from '../consentement/consentement.repository.js';
 import * as evenements from '../evenements/index.js';
 import * as repository from './dossier.repository.js';

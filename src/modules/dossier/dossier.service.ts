@@ -1,10 +1,11 @@
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor, Transaction } from '../../db/client.js';
+import { type Accord, type Decision, autoriser, refuser } from '../../shared/decision.js';
 import { AppError } from '../../shared/erreurs.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { pagination } from '../../shared/pagination.js';
 import { type Profil, type ReponseAiguillage, aiguiller, codesDeLaReponse } from '../aiguillage/index.js';
 import { findStructureResume } from '../annuaire/index.js';
-import { recordAudit } from '../audit/index.js';
+import { type TraceAcces, accesProtege, echec, journaliserAcces } from '../audit/index.js';
 import {
   type ConsentementActif,
   type ConsentementSaisie,
@@ -18,47 +19,34 @@ import {
   roleAccueilDans,
 } from '../consentement/index.js';
 import { publierEvenement } from '../evenements/index.js';
-import { decrireUtilisateurs, estConnecte, structuresDe } from '../identite/index.js';
-import { type ReglagesVigilance, lireDonneesPersonnelles, noterLectureDonneesPersonnelles } from '../vigilance/index.js';
+import { type Role, decrireUtilisateurs, estConnecte, structuresDe } from '../identite/index.js';
+import { type ReglagesVigilance, jugerLectures, lireDonneesPersonnelles } from '../vigilance/index.js';
 import type { ChoixSaisie, DossierVue, DossiersQuery, DossiersReponse, ModificationDossier, OuvertureDossier } from './dossier.contract.js';
 import { dossierErrors } from './dossier.errors.js';
-import { type DecisionDossier, type RefusDossier, aiguillageVisible, dossierScope, peutLireDossier, peutModifierDossier, refus } from './dossier.policy.js';
+import { type DecisionDossier, type RefusDossier, aiguillageVisible, dossierScope, peutLireDossier, peutModifierDossier } from './dossier.policy.js';
 import * as repository from './dossier.repository.js';
 import type { DossierRow, FaitsDossierRow } from './dossier.repository.js';
-
-type Autorise = Extract<DecisionDossier, { autorise: true }>;
 
 const utilisateurDe = (ctx: ServiceContext) => (estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null);
 
 // ── Audit ──────────────────────────────────────────────────────────────────
 
-interface Journal {
-  action: string;
-  resultat: 'succes' | 'refus' | 'echec';
-  decision: DecisionDossier;
-  /** The file (and its holder, its person's account), or only the id asked for when there is none. */
-  cible: { id: string; faits: FaitsDossierRow | null };
-  raison?: string | null;
-  details?: Record<string, unknown>;
-}
-
-function evenement({ action, decision, cible, raison, details }: Omit<Journal, 'resultat'>) {
+/**
+ * What the trail says of an access to a file: the file (and its holder, its person's account), or
+ * only the id asked for when there is none; the acting structure and the consents it rests on.
+ */
+function traceDossier(action: string, id: string, charge: Charge | null, decision: DecisionDossier, details: Record<string, unknown> = {}): TraceAcces {
   return {
     action,
     acteurStructureId: decision.autorise ? decision.structureId : null,
     acteurRole: decision.autorise ? decision.role : null,
     cibleType: 'dossier',
-    cibleId: cible.id,
+    cibleId: id,
     // The holder's managers see in their access list every attempt on the files it holds.
-    cibleStructureId: cible.faits?.detentriceId ?? null,
-    cibleUtilisateurId: cible.faits?.personneUtilisateurId ?? null,
-    raison: raison !== undefined ? raison : decision.autorise ? decision.fondement : decision.raison,
+    cibleStructureId: charge?.faits.detentriceId ?? null,
+    cibleUtilisateurId: charge?.faits.personneUtilisateurId ?? null,
     details: { ...(decision.autorise && decision.consentementIds.length ? { consentements: decision.consentementIds } : {}), ...details },
   };
-}
-
-function journaliser(ctx: ServiceContext, tx: Db, journal: Journal) {
-  return recordAudit(tx, { ...evenement(journal), resultat: journal.resultat, acteurUtilisateurId: utilisateurDe(ctx), ip: ctx.ip }, ctx.now());
 }
 
 // ── Loading and showing a file ─────────────────────────────────────────────
@@ -76,7 +64,7 @@ async function charger(tx: Executor, id: string): Promise<Charge | null> {
 }
 
 function decider(ctx: ServiceContext, charge: Charge | null, regle: typeof peutLireDossier): DecisionDossier {
-  return charge ? regle(ctx.acteur, { detentriceId: charge.faits.detentriceId, consentements: charge.consentements }) : refus('inexistant');
+  return charge ? regle(ctx.acteur, { detentriceId: charge.faits.detentriceId, consentements: charge.consentements }) : refuser('inexistant');
 }
 
 /** The entry of the answer the person chose (an operator or another orientation), if it is one. */
@@ -107,7 +95,7 @@ function choixVue(d: DossierRow['dossier']): NonNullable<DossierVue['orientation
 const nomDeStructure = async (db: Executor, id: string) => (await findStructureResume(db, id))?.nom ?? null;
 
 /** The file as this decision lets its reader see it: each part not covered is null. */
-async function vueDe(tx: Executor, faits: FaitsDossierRow, decision: Autorise): Promise<DossierVue> {
+async function vueDe(tx: Executor, faits: FaitsDossierRow, decision: Accord<DecisionDossier>): Promise<DossierVue> {
   const ligne = (await repository.findDossier(tx, faits.regionCode, faits.id))!;
   const { dossier: d, personne: p } = ligne;
   const detentrice = decision.fondement === 'detentrice';
@@ -160,7 +148,7 @@ function champSensible(saisie: OuvertureDossier): string | null {
 }
 
 /** The routing errors name the fields of the profile, which sits under `profil` here. */
-async function aiguillerLeProfil(ctx: ServiceContext, profil: Profil): Promise<ReponseAiguillage> {
+async function aiguillerLeProfil(ctx: Pick<ServiceContext, 'db' | 'now'>, profil: Profil): Promise<ReponseAiguillage> {
   try {
     return await aiguiller(ctx, profil);
   } catch (e) {
@@ -175,124 +163,134 @@ async function aiguillerLeProfil(ctx: ServiceContext, profil: Profil): Promise<R
   }
 }
 
-/** The structure that will hold the file: the one named, or the agent's only one. */
-async function detentriceDe(ctx: ServiceContext, saisie: OuvertureDossier) {
+/** The structure that will hold the file, named or the agent's only one, and the agent's role there. */
+type DecisionOuverture = Decision<{ fondement: 'detentrice'; structureId: string; role: Role }, 'hors_perimetre'>;
+
+function detentriceDemandee(ctx: ServiceContext, saisie: OuvertureDossier): { id: string; role: Role | null } {
   const siennes = [...new Set(structuresDe(ctx.acteur, ROLES_ACCUEIL))];
   const id = saisie.structure_id ?? (siennes.length === 1 ? siennes[0]! : null);
   if (!id) throw dossierErrors.structureAPreciser();
-  const role = roleAccueilDans(ctx.acteur, id);
-  if (!role) {
-    await recordAudit(
-      ctx.db,
-      {
-        action: 'dossier.creer',
-        resultat: 'refus',
-        acteurUtilisateurId: utilisateurDe(ctx),
-        cibleType: 'dossier',
-        cibleStructureId: id,
-        ip: ctx.ip,
-        raison: 'hors_perimetre',
-      },
-      ctx.now(),
-    );
-    throw dossierErrors.structureRefusee();
-  }
-  const structure = await findStructureResume(ctx.db, id);
-  if (!structure?.regionCode) throw dossierErrors.structureSansRegion();
-  return { id, nom: structure.nom, regionCode: structure.regionCode, role };
+  return { id, role: roleAccueilDans(ctx.acteur, id) };
 }
 
 /**
- * Opens a CEP level-1 file for a person received by the agent: the routing is run again here on
+ * Opens a CEP level-1 file for a person received by the agent, for a structure it receives for
+ * (403 otherwise, the refusal recorded against that structure): the routing is run again here on
  * the profile (an answer sent by the browser is not trusted), then the person, the file, each
  * consent and the audit events are written in one transaction: all or nothing.
  * The file opens only with the person's consent to the holding structure keeping it; health and
  * disability facts are kept only with their consent to sensitive data, and only when declared.
  */
 export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossier): Promise<DossierVue> {
-  const detentrice = await detentriceDe(ctx, saisie);
+  return accesProtege(ctx, {
+    charger: async () => detentriceDemandee(ctx, saisie),
+    decider: ({ id, role }): DecisionOuverture => (role ? autoriser({ fondement: 'detentrice', structureId: id, role }) : refuser('hors_perimetre')),
+    tracer: ({ id }, decision) => ({
+      action: 'dossier.creer',
+      acteurStructureId: decision.autorise ? id : null,
+      acteurRole: decision.autorise ? decision.role : null,
+      cibleType: 'dossier',
+      cibleStructureId: id,
+    }),
+    refus: () => dossierErrors.structureRefusee(),
+    // The file's event is written with its id, before the consents' own events.
+    succes: 'travail',
+    agir: (tx, _demande, accord) => ouvrir(ctx, tx, saisie, accord),
+  });
+}
+
+async function ouvrir(ctx: ServiceContext, tx: Transaction, saisie: OuvertureDossier, accord: Accord<DecisionOuverture>): Promise<DossierVue> {
+  const structure = await findStructureResume(tx, accord.structureId);
+  if (!structure?.regionCode) throw dossierErrors.structureSansRegion();
+  const detentrice = { id: accord.structureId, nom: structure.nom, regionCode: structure.regionCode, role: accord.role };
   const aLaDetentrice = saisie.consentements.filter((c) => pourLaDetentrice(c, detentrice.id));
   if (!PARTIES_OUVERTURE.every((p) => aLaDetentrice.some((c) => c.portee.includes(p)))) throw dossierErrors.consentementDetentriceManquant();
   const champ = champSensible(saisie);
   if (champ && !aLaDetentrice.some((c) => c.portee.includes('donnees_sensibles'))) throw dossierErrors.consentementSensibleManquant(champ);
 
-  const reponse = await aiguillerLeProfil(ctx, saisie.profil);
+  // Inside the transaction: PGlite runs one at a time, a query beside it would wait forever.
+  const reponse = await aiguillerLeProfil({ db: tx, now: ctx.now }, saisie.profil);
   const choix = saisie.choix ? choixDansReponse(reponse, saisie.choix) : null;
   const phase = choix ? 'orientation' : 'accueil';
   const referentId = utilisateurDe(ctx)!;
   const maintenant = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    const personneId = await repository.insertPersonne(tx, {
-      regionCode: detentrice.regionCode,
-      prenom: saisie.personne.prenom,
-      nom: saisie.personne.nom,
-      communeCode: reponse.commune.code,
-      communeNom: reponse.commune.nom,
-      telephone: saisie.personne.telephone,
-      courriel: saisie.personne.courriel,
-      creeLe: maintenant,
-    });
-    const id = await repository.insertDossier(tx, {
+  const personneId = await repository.insertPersonne(tx, {
+    regionCode: detentrice.regionCode,
+    prenom: saisie.personne.prenom,
+    nom: saisie.personne.nom,
+    communeCode: reponse.commune.code,
+    communeNom: reponse.commune.nom,
+    telephone: saisie.personne.telephone,
+    courriel: saisie.personne.courriel,
+    creeLe: maintenant,
+  });
+  const id = await repository.insertDossier(tx, {
+    regionCode: detentrice.regionCode,
+    personneId,
+    detentriceId: detentrice.id,
+    referentId,
+    phase,
+    situation: saisie.profil.situation,
+    cadre: saisie.profil.cadre,
+    niveauDiplome: saisie.profil.niveau_diplome,
+    ...(champ
+      ? { handicapReconnu: saisie.profil.handicap_reconnu, emploiMenaceSante: saisie.profil.emploi_menace_sante, noteSensible: saisie.note_sensible }
+      : {}),
+    aiguillage: reponse,
+    versionRegles: reponse.version_regles,
+    ...choix,
+    creeLe: maintenant,
+    modifieLe: maintenant,
+  });
+  const faits: FaitsDossierRow = { regionCode: detentrice.regionCode, id, personneId, detentriceId: detentrice.id, personneUtilisateurId: null };
+  const ecriture: Accord<DecisionDossier> = {
+    autorise: true,
+    fondement: 'detentrice',
+    structureId: detentrice.id,
+    role: detentrice.role,
+    parties: [],
+    consentementIds: [],
+  };
+  await journaliserAcces(
+    ctx,
+    tx,
+    traceDossier('dossier.creer', id, { faits, consentements: [] }, ecriture, {
+      personne_id: personneId,
+      version_regles: reponse.version_regles,
+      choix: choix?.choixOperateur ?? null,
+      consentements: saisie.consentements.length,
+    }),
+    'succes',
+    ecriture.fondement,
+  );
+  await publierEvenement(tx, {
+    type: 'dossier.ouvert',
+    regionCode: detentrice.regionCode,
+    agregatId: id,
+    structureId: detentrice.id,
+    survenuLe: maintenant,
+    donnees: {
+      niveau_cep: 1,
+      phase,
+      ...codesDeLaReponse(reponse, saisie.profil.situation),
+      choix_operateur: choix?.choixOperateur ?? null,
+      consentements: saisie.consentements.length,
+    },
+  });
+  for (const [rang, consentement] of saisie.consentements.entries()) {
+    await accorderConsentement(ctx, tx, {
       regionCode: detentrice.regionCode,
       personneId,
-      detentriceId: detentrice.id,
-      referentId,
-      phase,
-      situation: saisie.profil.situation,
-      cadre: saisie.profil.cadre,
-      niveauDiplome: saisie.profil.niveau_diplome,
-      ...(champ
-        ? { handicapReconnu: saisie.profil.handicap_reconnu, emploiMenaceSante: saisie.profil.emploi_menace_sante, noteSensible: saisie.note_sensible }
-        : {}),
-      aiguillage: reponse,
-      versionRegles: reponse.version_regles,
-      ...choix,
-      creeLe: maintenant,
-      modifieLe: maintenant,
+      personneUtilisateurId: null,
+      detentrice,
+      role: detentrice.role,
+      saisie: consentement,
+      chemin: `consentements.${rang}`,
     });
-    const faits: FaitsDossierRow = { regionCode: detentrice.regionCode, id, personneId, detentriceId: detentrice.id, personneUtilisateurId: null };
-    const ecriture: Autorise = { autorise: true, fondement: 'detentrice', structureId: detentrice.id, role: detentrice.role, parties: [], consentementIds: [] };
-    await journaliser(ctx, tx, {
-      action: 'dossier.creer',
-      resultat: 'succes',
-      decision: ecriture,
-      cible: { id, faits },
-      details: {
-        personne_id: personneId,
-        version_regles: reponse.version_regles,
-        choix: choix?.choixOperateur ?? null,
-        consentements: saisie.consentements.length,
-      },
-    });
-    await publierEvenement(tx, {
-      type: 'dossier.ouvert',
-      regionCode: detentrice.regionCode,
-      agregatId: id,
-      structureId: detentrice.id,
-      survenuLe: maintenant,
-      donnees: {
-        niveau_cep: 1,
-        phase,
-        ...codesDeLaReponse(reponse, saisie.profil.situation),
-        choix_operateur: choix?.choixOperateur ?? null,
-        consentements: saisie.consentements.length,
-      },
-    });
-    for (const [rang, consentement] of saisie.consentements.entries()) {
-      await accorderConsentement(ctx, tx, {
-        regionCode: detentrice.regionCode,
-        personneId,
-        personneUtilisateurId: null,
-        detentrice,
-        role: detentrice.role,
-        saisie: consentement,
-        chemin: `consentements.${rang}`,
-      });
-    }
-    const decision = peutLireDossier(ctx.acteur, { detentriceId: detentrice.id, consentements: await activeConsentsOf(tx, detentrice.regionCode, personneId) });
-    if (!decision.autorise) throw new Error('L’agent qui ouvre un dossier pour sa structure doit pouvoir le lire.');
-    return vueDe(tx, faits, decision);
-  });
+  }
+  const decision = peutLireDossier(ctx.acteur, { detentriceId: detentrice.id, consentements: await activeConsentsOf(tx, detentrice.regionCode, personneId) });
+  if (!decision.autorise) throw new Error('L’agent qui ouvre un dossier pour sa structure doit pouvoir le lire.');
+  return vueDe(tx, faits, decision);
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────
@@ -303,26 +301,14 @@ export async function ouvrirDossier(ctx: ServiceContext, saisie: OuvertureDossie
  * attempt is recorded against the holding structure before the refusal is thrown.
  */
 export async function lireDossier(ctx: ServiceContext, id: string, reglages: ReglagesVigilance): Promise<DossierVue> {
-  const issue = await ctx.db.transaction(async (tx) => {
-    const charge = await charger(tx, id);
-    const decision = decider(ctx, charge, peutLireDossier);
-    const cible = { id, faits: charge?.faits ?? null };
-    if (!decision.autorise) {
-      await journaliser(ctx, tx, { action: 'dossier.lire', resultat: 'refus', decision, cible });
-      return null;
-    }
-    const vue = await vueDe(tx, charge!.faits, decision);
-    const suite = await noterLectureDonneesPersonnelles(
-      ctx,
-      tx,
-      evenement({ action: 'dossier.lire', decision, cible, details: { parties: decision.parties } }),
-      reglages,
-    );
-    return { vue, suite };
+  return accesProtege(ctx, {
+    charger: (tx) => charger(tx, id),
+    decider: (charge) => decider(ctx, charge, peutLireDossier),
+    tracer: (charge, decision) => traceDossier('dossier.lire', id, charge, decision, decision.autorise ? { parties: decision.parties } : {}),
+    refus: () => dossierErrors.introuvable(),
+    agir: (tx, charge, accord) => vueDe(tx, charge!.faits, accord),
+    lecture: jugerLectures(reglages),
   });
-  if (!issue) throw dossierErrors.introuvable();
-  await issue.suite.apresValidation();
-  return issue.vue;
 }
 
 /**
@@ -390,33 +376,27 @@ const erreurDeRefus: Record<RefusDossier, () => AppError> = {
  * writes are recorded, then answered once the transaction has committed.
  */
 export async function modifierDossier(ctx: ServiceContext, id: string, saisie: ModificationDossier): Promise<DossierVue> {
-  const issue = await ctx.db.transaction(async (tx) => {
-    const charge = await charger(tx, id);
-    const decision = decider(ctx, charge, peutModifierDossier);
-    const cible = { id, faits: charge?.faits ?? null };
-    if (!decision.autorise) {
-      await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'refus', decision, cible });
-      return erreurDeRefus[decision.raison]();
-    }
-    const { faits } = charge!;
-    const choix = saisie.choix ? choixDansReponse((await repository.findAiguillage(tx, faits.regionCode, id))!, saisie.choix) : null;
-    const version = await repository.updateChoix(tx, faits.regionCode, id, saisie.version, {
-      choixOperateur: choix?.choixOperateur ?? null,
-      choixSiteId: choix?.choixSiteId ?? null,
-      choixNote: choix?.choixNote ?? null,
-      phase: choix ? 'orientation' : 'accueil',
-      modifieLe: ctx.now(),
-    });
-    const details = { version_lue: saisie.version, choix: choix?.choixOperateur ?? null };
-    if (version === null) {
-      await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'echec', decision, cible, raison: 'version_perimee', details });
-      return dossierErrors.versionPerimee();
-    }
-    await journaliser(ctx, tx, { action: 'dossier.modifier', resultat: 'succes', decision, cible, details: { ...details, version } });
-    return vueDe(tx, faits, decision);
+  const details = { version_lue: saisie.version, choix: saisie.choix?.operateur ?? null };
+  return accesProtege(ctx, {
+    charger: (tx) => charger(tx, id),
+    decider: (charge) => decider(ctx, charge, peutModifierDossier),
+    tracer: (charge, decision) => traceDossier('dossier.modifier', id, charge, decision, decision.autorise ? details : {}),
+    refus: (raison) => erreurDeRefus[raison](),
+    async agir(tx, charge, accord) {
+      const { faits } = charge!;
+      const choix = saisie.choix ? choixDansReponse((await repository.findAiguillage(tx, faits.regionCode, id))!, saisie.choix) : null;
+      const version = await repository.updateChoix(tx, faits.regionCode, id, saisie.version, {
+        choixOperateur: choix?.choixOperateur ?? null,
+        choixSiteId: choix?.choixSiteId ?? null,
+        choixNote: choix?.choixNote ?? null,
+        phase: choix ? 'orientation' : 'accueil',
+        modifieLe: ctx.now(),
+      });
+      if (version === null) return echec('version_perimee', dossierErrors.versionPerimee());
+      return vueDe(tx, faits, accord);
+    },
+    completer: (vue) => ({ details: { version: vue.version } }),
   });
-  if (issue instanceof AppError) throw issue;
-  return issue;
 }
 
 /**
@@ -425,25 +405,25 @@ export async function modifierDossier(ctx: ServiceContext, id: string, saisie: M
  * cannot: 403; anyone else gets the answer of a missing file. Refusals are recorded.
  */
 export async function ajouterConsentement(ctx: ServiceContext, id: string, saisie: ConsentementSaisie): Promise<ConsentementVue> {
-  const issue = await ctx.db.transaction(async (tx) => {
-    const charge = await charger(tx, id);
-    const decision = decider(ctx, charge, peutModifierDossier);
-    if (!decision.autorise) {
-      await journaliser(ctx, tx, { action: 'consentement.recueillir', resultat: 'refus', decision, cible: { id, faits: charge?.faits ?? null } });
-      return erreurDeRefus[decision.raison]();
-    }
-    const { faits } = charge!;
-    const consentementId = await accorderConsentement(ctx, tx, {
-      regionCode: faits.regionCode,
-      personneId: faits.personneId,
-      personneUtilisateurId: faits.personneUtilisateurId,
-      detentrice: { id: faits.detentriceId, nom: (await nomDeStructure(tx, faits.detentriceId)) ?? '' },
-      role: decision.role,
-      saisie,
-      chemin: '',
-    });
-    return (await consentementsDe(tx, faits.regionCode, faits.personneId)).find((c) => c.id === consentementId)!;
+  return accesProtege(ctx, {
+    charger: (tx) => charger(tx, id),
+    decider: (charge) => decider(ctx, charge, peutModifierDossier),
+    tracer: (charge, decision) => traceDossier('consentement.recueillir', id, charge, decision),
+    refus: (raison) => erreurDeRefus[raison](),
+    // The consent's own event, written by accorderConsentement, is the success's.
+    succes: 'travail',
+    async agir(tx, charge, accord) {
+      const { faits } = charge!;
+      const consentementId = await accorderConsentement(ctx, tx, {
+        regionCode: faits.regionCode,
+        personneId: faits.personneId,
+        personneUtilisateurId: faits.personneUtilisateurId,
+        detentrice: { id: faits.detentriceId, nom: (await nomDeStructure(tx, faits.detentriceId)) ?? '' },
+        role: accord.role,
+        saisie,
+        chemin: '',
+      });
+      return (await consentementsDe(tx, faits.regionCode, faits.personneId)).find((c) => c.id === consentementId)!;
+    },
   });
-  if (issue instanceof AppError) throw issue;
-  return issue;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, Executor } from '../../db/client.js';
+import type { Executor, Transaction } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { type ResultatAudit, recordAudit } from '../audit/index.js';
 import { estConnecte } from '../../shared/acteur.js';
@@ -49,7 +49,7 @@ export const ACTIONS_COMPTE = {
  * `acteurUtilisateurId` is null while nobody has proved who they are (a failed password).
  */
 export async function journaliserCompte(
-  db: Db,
+  db: Transaction,
   ctx: ServiceContext,
   evenement: {
     action: string;
@@ -90,13 +90,15 @@ export async function refuserSiVerrouille(ctx: ServiceContext, preuve: Preuve, a
   const maintenant = ctx.now();
   const tentative = await repository.findTentative(ctx.db, empreinteAdresse(preuve.email));
   if (!tentative?.bloqueJusquAu || tentative.bloqueJusquAu <= maintenant) return;
-  await journaliserCompte(ctx.db, ctx, {
-    action,
-    resultat: 'refus',
-    utilisateurId: preuve.utilisateurId,
-    acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
-    raison: 'compte_verrouille',
-  });
+  await ctx.db.transaction((tx) =>
+    journaliserCompte(tx, ctx, {
+      action,
+      resultat: 'refus',
+      utilisateurId: preuve.utilisateurId,
+      acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
+      raison: 'compte_verrouille',
+    }),
+  );
   throw compteVerrouille(Math.ceil((tentative.bloqueJusquAu.getTime() - maintenant.getTime()) / 1000));
 }
 
@@ -157,7 +159,9 @@ export async function connecterAvecMotDePasse(ctx: ServiceContext, corps: Connex
     throw identifiantsInvalides();
   }
   if (utilisateur.statut !== 'actif') {
-    await journaliserCompte(ctx.db, ctx, { action, resultat: 'refus', utilisateurId: utilisateur.id, acteurUtilisateurId: null, raison: 'compte_suspendu' });
+    await ctx.db.transaction((tx) =>
+      journaliserCompte(tx, ctx, { action, resultat: 'refus', utilisateurId: utilisateur.id, acteurUtilisateurId: null, raison: 'compte_suspendu' }),
+    );
     throw compteSuspendu();
   }
   const roles = utilisateur.type === 'agent' ? (await repository.listAdhesionsActives(ctx.db, utilisateur.id)).map((a) => a.role) : [];

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Transaction } from '../../db/client.js';
 import { recordAudit } from '../audit/index.js';
 import type { Acteur } from '../../shared/acteur.js';
 import * as repository from './identite.repository.js';
@@ -21,7 +21,7 @@ export interface TraceSuspension {
  * already suspended): nothing changed, nothing is recorded.
  */
 export async function suspendreCompte(
-  db: Db,
+  db: Transaction,
   utilisateurId: string,
   motif: string,
   trace: TraceSuspension,

@@ -1,4 +1,4 @@
 export { configVigilanceSchema } from './vigilance.config.js';
 export type { ConfigVigilance } from './vigilance.config.js';
-export { lireDonneesPersonnelles, noterLectureDonneesPersonnelles, reglagesVigilance } from './vigilance.service.js';
-export type { LectureDonneesPersonnelles, ReglagesVigilance, SuiteVigilance } from './vigilance.service.js';
+export { jugerLectures, lireDonneesPersonnelles, reglagesVigilance } from './vigilance.service.js';
+export type { LectureDonneesPersonnelles, ReglagesVigilance } from './vigilance.service.js';

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creerCompte } from '../../../test/factories/identite.js';
 import { type AppDeTest, creerAppDeTest } from '../../../test/harness/app.js';
 import { ClientHttp } from '../../../test/harness/client-http.js';
+import { consignerAudit } from '../../../test/harness/audit.js';
 import { type ServeurSmtp, demarrerServeurSmtp } from '../../../test/harness/smtp.js';
 import { rows } from '../../db/client.js';
-import { MARQUE_LECTURE_DONNEES_PERSONNELLES, recordAudit } from '../audit/index.js';
+import { MARQUE_LECTURE_DONNEES_PERSONNELLES } from '../audit/index.js';
 import { genererSecretTotp, codeTotpCourant } from '../identite/identite.totp.js';
 
 const HEURE = 3_600_000;
@@ -55,7 +56,7 @@ async function responsableConnecte(structureId: string, nom: string) {
 /** Reads of personal data already in the trail, as vigilance flags them. */
 async function lecturesPassees(utilisateurId: string, instants: Date[]) {
   for (const instant of instants) {
-    await recordAudit(
+    await consignerAudit(
       t.database.db,
       {
         action: 'dossier.lire',

@@ -58,17 +58,19 @@ export async function installerSecurite(app: FastifyInstance, config: Config, da
       // signed-out visitors are not: their 401s would flood the trail with nothing to act on.
       const { acteur } = req.ctx;
       if (refus instanceof AppError && estConnecte(acteur)) {
-        await recordAudit(
-          database.db,
-          {
-            action: 'acces.route',
-            resultat: 'refus',
-            acteurUtilisateurId: acteur.utilisateurId,
-            ip: req.ip,
-            raison: refus.code,
-            details: { methode: req.method, route: req.routeOptions.url ?? null },
-          },
-          req.ctx.now(),
+        await database.db.transaction((tx) =>
+          recordAudit(
+            tx,
+            {
+              action: 'acces.route',
+              resultat: 'refus',
+              acteurUtilisateurId: acteur.utilisateurId,
+              ip: req.ip,
+              raison: refus.code,
+              details: { methode: req.method, route: req.routeOptions.url ?? null },
+            },
+            req.ctx.now(),
+          ),
         );
       }
       throw refus;

@@ -1,4 +1,5 @@
 import { type Acteur, type Role, estAdministrateur, structuresDe, territoiresDe } from '../../identite/index.js';
+import type { Decision } from '../../../shared/decision.js';
 import type { FONDEMENTS_GESTION } from './gestion.contract.js';
 
 /** What the rule needs to know about a structure. Demonstration structures follow the same rule. */
@@ -9,9 +10,8 @@ export interface FaitsStructure {
 
 export type FondementGestion = (typeof FONDEMENTS_GESTION)[number];
 
-export type DecisionGestion =
-  /** `role` is the role the agent acts in, `structureId` the structure they act for (audit). */
-  { autorise: true; fondement: FondementGestion; role: Role | null; structureId: string | null } | { autorise: false; raison: 'hors_perimetre' };
+/** `role` is the role the agent acts in, `structureId` the structure they act for (audit). */
+export type DecisionGestion = Decision<{ fondement: FondementGestion; role: Role | null; structureId: string | null }, 'hors_perimetre'>;
 
 /**
  * Who keeps a structure's record (its places, services, hours, contacts) and reads its error

@@ -103,8 +103,8 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { nom: 'GET fiche', action: null, statut: 200, appel: (c, id) => c.get(url(id)) },
-  { nom: 'GET historique', action: null, statut: 200, appel: (c, id) => c.get(url(id, '/historique')) },
+  { nom: 'GET fiche', action: 'annuaire.structure.lire', statut: 200, appel: (c, id) => c.get(url(id)) },
+  { nom: 'GET historique', action: 'annuaire.historique.lire', statut: 200, appel: (c, id) => c.get(url(id, '/historique')) },
   {
     nom: 'PATCH structure',
     action: 'annuaire.structure.modifier',
@@ -247,6 +247,61 @@ describe.each(SCENARIOS)('$nom', (scenario) => {
       cible_structure_id: A,
       raison: { coordinateur75: 'coordination', responsableA: 'responsable', admin: 'administration' }[cle as string],
     });
+  });
+});
+
+describe('lectures de la fiche gérée et de son historique (elles nomment agents et contacts)', () => {
+  it.each([
+    { chemin: '', action: 'annuaire.structure.lire' },
+    { chemin: '/historique', action: 'annuaire.historique.lire' },
+  ])('GET …$chemin écrit exactement un événement : le lecteur, la structure, son fondement, sans nom ni texte libre', async ({ chemin, action }) => {
+    // A contact and a change, so that the page read does name people.
+    await envoyer(acteur('responsableA').client, 'POST', url(A, '/contacts'), { nom: 'Ninon Lecteur', courriel: 'ninon.lecteur@exemple.fr' });
+    const avant = await nombreEvenements();
+    const reponse = await acteur('responsableA').client.get(url(A, chemin));
+    expect(reponse.statusCode).toBe(200);
+    // The page names people (the contact, the agent who made the change); its event does not.
+    expect(reponse.body).toContain(chemin ? 'Camille' : 'Ninon Lecteur');
+    const evenements = await rows<Record<string, unknown>>(
+      t.database.db,
+      sql`SELECT action, resultat, acteur_utilisateur_id::text AS acteur_utilisateur_id, acteur_structure_id::text AS acteur_structure_id,
+            acteur_role, cible_type, cible_id, cible_structure_id::text AS cible_structure_id, cible_utilisateur_id, raison, details
+          FROM audit_evenement WHERE id > ${avant} ORDER BY id`,
+    );
+    expect(evenements).toEqual([
+      {
+        action,
+        resultat: 'succes',
+        acteur_utilisateur_id: acteur('responsableA').utilisateurId,
+        acteur_structure_id: A,
+        acteur_role: 'structure_manager',
+        cible_type: 'structure',
+        cible_id: A,
+        cible_structure_id: A,
+        cible_utilisateur_id: null,
+        raison: 'responsable',
+        // Counted by vigilance like every read of personal data.
+        details: { lecture_donnees_personnelles: true },
+      },
+    ]);
+    const ecrit = JSON.stringify(evenements);
+    for (const texte of ['Ninon', 'Lecteur', 'exemple.fr', 'Camille', 'Essai']) expect(ecrit).not.toContain(texte);
+  });
+
+  it('un refus de lecture reste un 404 identique à une structure inexistante, journalisé contre la structure, sans compter pour la vigilance', async () => {
+    for (const chemin of ['', '/historique']) {
+      const avant = await nombreEvenements();
+      const refus = await acteur('coordinateur11').client.get(url(A, chemin));
+      const inexistante = await acteur('coordinateur11').client.get(url(randomUUID(), chemin));
+      expect(refus.statusCode).toBe(404);
+      expect(refus.json()).toEqual(inexistante.json());
+      expect(refus.json().erreur.code).toBe('annuaire.structure_introuvable');
+      const evenements = await rows<{ resultat: string; raison: string; cible_structure_id: string; details: object }>(
+        t.database.db,
+        sql`SELECT resultat, raison, cible_structure_id::text AS cible_structure_id, details FROM audit_evenement WHERE id > ${avant}`,
+      );
+      expect(evenements).toEqual([{ resultat: 'refus', raison: 'hors_perimetre', cible_structure_id: A, details: {} }]);
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ConfigSocle } from '../../../shared/config.js';
 import { erreurSchema, reponsesErreurAvec404 } from '../../../shared/reponses.js';
+import { type ConfigVigilance, reglagesVigilance } from '../../vigilance/index.js';
 import {
   contactCreation,
   contactModification,
@@ -55,7 +57,9 @@ const ENFANTS = [
   },
 ] as const;
 
-export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
+export const gestionRoutes: FastifyPluginAsyncZod<{ config: ConfigSocle & ConfigVigilance }> = async (app, { config }) => {
+  const reglages = reglagesVigilance(config);
+
   app.get(
     '/api/v1/gestion/structures',
     {
@@ -81,7 +85,7 @@ export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: structureGeree, ...erreurs },
       },
     },
-    async (req) => service.lireStructureGeree(req.ctx, req.params.id),
+    async (req) => service.lireStructureGeree(req.ctx, req.params.id, reglages),
   );
 
   app.patch(
@@ -126,7 +130,7 @@ export const gestionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: historiqueReponse, ...erreurs },
       },
     },
-    async (req) => service.lireHistorique(req.ctx, req.params.id, req.query),
+    async (req) => service.lireHistorique(req.ctx, req.params.id, req.query, reglages),
   );
 
   for (const enfant of ENFANTS) {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Db, Transaction } from '../../../db/client.js';
+import type { Executor, Transaction } from '../../../db/client.js';
+import type { Accord } from '../../../shared/decision.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { pagination } from '../../../shared/pagination.js';
 import { normaliserTexte } from '../../../shared/texte.js';
-import { recordAudit } from '../../audit/index.js';
+import { type JugeLecture, type TraceAcces, accesProtege, journaliserAcces } from '../../audit/index.js';
 import { publierEvenement } from '../../evenements/index.js';
 import { decrireUtilisateurs, detientPermission } from '../../identite/index.js';
 import { findCommunes, requireCommune } from '../../territoire/index.js';
+import { type ReglagesVigilance, jugerLectures } from '../../vigilance/index.js';
 import type {
   ContactCreation,
   ContactModification,
@@ -29,7 +31,7 @@ import type { ChampsModifies, ObjetGere, Operation } from './gestion.tables.js';
 /** Source of the places, services and contacts a structure adds itself (none of a loaded file). */
 export const SOURCE_GESTION = 'trajectoires';
 
-type Autorisation = Extract<DecisionGestion, { autorise: true }>;
+type Autorisation = Accord<DecisionGestion>;
 
 /** What every write of a structure's record works with, inside its transaction. */
 interface Ecriture {
@@ -46,55 +48,52 @@ function jourEnFrance(instant: Date): string {
 
 const auteurDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.acteur.utilisateurId : null);
 
-/** A refusal on a structure's record, in the audit trail (denied accesses are journaled like the others). */
-function journaliserRefus(ctx: ServiceContext, db: Db, structureId: string, action: string, raison: string) {
-  return recordAudit(
-    db,
-    {
-      action,
-      resultat: 'refus',
-      raison,
-      acteurUtilisateurId: auteurDe(ctx),
-      cibleType: 'structure',
-      cibleId: structureId,
-      cibleStructureId: structureId,
-      ip: ctx.ip,
-    },
-    ctx.now(),
-  );
+/**
+ * What the trail says of an access to a structure's record: the structure, who acts for which
+ * structure in which role (the basis or the reason comes from the decision). Ids only: the
+ * record's names and texts stay in the directory.
+ */
+function traceStructure(action: string, structureId: string, decision: DecisionGestion): TraceAcces {
+  return {
+    action,
+    acteurStructureId: decision.autorise ? decision.structureId : null,
+    acteurRole: decision.autorise ? decision.role : null,
+    cibleType: 'structure',
+    cibleId: structureId,
+    cibleStructureId: structureId,
+  };
 }
 
 /**
- * Runs a write on a structure's record: the structure is loaded and locked (edits of one
- * structure queue up), the policy decides, then the write runs in the same transaction. A refusal
- * is audited, committed, then answered 404 like a missing structure.
+ * Reads or writes a structure's record on the protected-access path: the structure is loaded
+ * (and locked for a write: edits of one structure queue up), the policy decides, the work runs in
+ * the same transaction. A refusal is audited, committed, then answered 404 like a missing
+ * structure; a structure that does not exist is answered 404 with nothing to record.
+ * A write records its own events (consigner: none for an edit that changes nothing); a read is
+ * recorded here and judged by vigilance (the record names agents and contacts).
  */
-async function ecrire<T>(ctx: ServiceContext, structureId: string, action: string, travail: (e: Ecriture) => Promise<T>): Promise<T> {
-  const issue = await ctx.db.transaction(async (tx) => {
-    const structure = await repository.findStructure(tx, structureId, { verrouiller: true });
-    if (!structure) return { refus: true as const };
-    const decision = peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code });
-    if (!decision.autorise) {
-      await journaliserRefus(ctx, tx, structureId, action, decision.raison);
-      return { refus: true as const };
-    }
-    return { resultat: await travail({ tx, structure, decision, maintenant: ctx.now() }) };
+function acceder<T>(
+  ctx: ServiceContext,
+  structureId: string,
+  action: string,
+  acces: { lecture: JugeLecture; travail: (e: Ecriture) => Promise<T> } | { lecture?: undefined; travail: (e: Ecriture) => Promise<T> },
+): Promise<T> {
+  return accesProtege(ctx, {
+    async charger(tx) {
+      const structure = await repository.findStructure(tx, structureId, { verrouiller: !acces.lecture });
+      if (!structure) throw gestionErrors.structureIntrouvable();
+      return structure;
+    },
+    decider: (structure) => peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code }),
+    tracer: (_structure, decision) => traceStructure(action, structureId, decision),
+    refus: () => gestionErrors.structureIntrouvable(),
+    agir: (tx, structure, decision) => acces.travail({ tx, structure, decision, maintenant: ctx.now() }),
+    ...(acces.lecture ? { lecture: acces.lecture } : { succes: 'travail' as const }),
   });
-  if ('refus' in issue) throw gestionErrors.structureIntrouvable();
-  return issue.resultat;
 }
 
-/** Loads a structure the actor manages, for reading; 404 otherwise, the refusal audited like a write's. */
-async function structureLisible(ctx: ServiceContext, structureId: string, action: string) {
-  const structure = await repository.findStructure(ctx.db, structureId);
-  if (!structure) throw gestionErrors.structureIntrouvable();
-  const decision = peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code });
-  if (!decision.autorise) {
-    await journaliserRefus(ctx, ctx.db, structureId, action, decision.raison);
-    throw gestionErrors.structureIntrouvable();
-  }
-  return { structure, decision };
-}
+const ecrire = <T>(ctx: ServiceContext, structureId: string, action: string, travail: (e: Ecriture) => Promise<T>) =>
+  acceder(ctx, structureId, action, { travail });
 
 /** Each field whose value changes, with its value before and after (arrays and objects compared by content). */
 function difference(avant: Record<string, unknown>, apres: Record<string, unknown>): ChampsModifies {
@@ -129,30 +128,25 @@ async function consigner(
     auteurRole: e.decision.role,
     le: e.maintenant,
   });
-  await recordAudit(
+  await journaliserAcces(
+    ctx,
     e.tx,
     {
-      action,
-      resultat: 'succes',
-      acteurUtilisateurId: auteurDe(ctx),
-      acteurStructureId: e.decision.structureId,
-      acteurRole: e.decision.role,
+      ...traceStructure(action, e.structure.id, e.decision),
       cibleType: objet.type,
       cibleId: objet.id,
-      cibleStructureId: e.structure.id,
-      ip: ctx.ip,
-      raison: e.decision.fondement,
       // Field names only: the values are in the directory's history, the trail need not copy them.
       details: { operation, champs: Object.keys(champs) },
     },
-    e.maintenant,
+    'succes',
+    e.decision.fondement,
   );
   if (objet.type !== 'structure') await repository.touchStructure(e.tx, e.structure.id, { modifie_le: e.maintenant, date_donnees: jourEnFrance(e.maintenant) });
 }
 
 // ── Reading ────────────────────────────────────────────────────────────────
 
-async function vueGeree(ctx: ServiceContext, db: Db, structureId: string): Promise<StructureGeree> {
+async function vueGeree(ctx: ServiceContext, db: Executor, structureId: string): Promise<StructureGeree> {
   const structure = await repository.findStructure(db, structureId);
   if (!structure) throw gestionErrors.structureIntrouvable();
   const [sites, services, contacts] = await Promise.all([
@@ -183,10 +177,9 @@ async function vueGeree(ctx: ServiceContext, db: Db, structureId: string): Promi
   };
 }
 
-/** A structure's record as its managers edit it: places, services, contacts, each with its version. */
-export async function lireStructureGeree(ctx: ServiceContext, structureId: string): Promise<StructureGeree> {
-  await structureLisible(ctx, structureId, 'annuaire.structure.lire');
-  return vueGeree(ctx, ctx.db, structureId);
+/** A structure's record as its managers edit it: places, services, contacts, each with its version; the read is recorded. */
+export async function lireStructureGeree(ctx: ServiceContext, structureId: string, reglages: ReglagesVigilance): Promise<StructureGeree> {
+  return acceder(ctx, structureId, 'annuaire.structure.lire', { lecture: jugerLectures(reglages), travail: (e) => vueGeree(ctx, e.tx, structureId) });
 }
 
 /** The structures the actor may edit, by name. */
@@ -212,29 +205,33 @@ export async function listerStructuresGerees(ctx: ServiceContext, query: ListeSt
   };
 }
 
-/** Who changed what and when, newest first, with the agents' names (management view only). */
-export async function lireHistorique(ctx: ServiceContext, structureId: string, query: { page: number; par_page: number }) {
-  await structureLisible(ctx, structureId, 'annuaire.historique.lire');
-  const lignes = await repository.listModifications(ctx.db, structureId, query.par_page, (query.page - 1) * query.par_page);
-  const noms = await decrireUtilisateurs(
-    ctx.db,
-    lignes.flatMap((l) => (l.auteur_utilisateur_id ? [l.auteur_utilisateur_id] : [])),
-  );
-  return {
-    modifications: lignes.map((l) => {
-      const nom = l.auteur_utilisateur_id ? noms.get(l.auteur_utilisateur_id) : undefined;
+/** Who changed what and when, newest first, with the agents' names (management view only); the read is recorded. */
+export async function lireHistorique(ctx: ServiceContext, structureId: string, query: { page: number; par_page: number }, reglages: ReglagesVigilance) {
+  return acceder(ctx, structureId, 'annuaire.historique.lire', {
+    lecture: jugerLectures(reglages),
+    async travail({ tx }) {
+      const lignes = await repository.listModifications(tx, structureId, query.par_page, (query.page - 1) * query.par_page);
+      const noms = await decrireUtilisateurs(
+        tx,
+        lignes.flatMap((l) => (l.auteur_utilisateur_id ? [l.auteur_utilisateur_id] : [])),
+      );
       return {
-        id: l.id,
-        objet_type: l.objet_type,
-        objet_id: l.objet_id,
-        operation: l.operation,
-        champs: l.champs,
-        le: l.le,
-        auteur: l.auteur_utilisateur_id && nom ? { id: l.auteur_utilisateur_id, prenom: nom.prenom, nom: nom.nom, role: l.auteur_role } : null,
+        modifications: lignes.map((l) => {
+          const nom = l.auteur_utilisateur_id ? noms.get(l.auteur_utilisateur_id) : undefined;
+          return {
+            id: l.id,
+            objet_type: l.objet_type,
+            objet_id: l.objet_id,
+            operation: l.operation,
+            champs: l.champs,
+            le: l.le,
+            auteur: l.auteur_utilisateur_id && nom ? { id: l.auteur_utilisateur_id, prenom: nom.prenom, nom: nom.nom, role: l.auteur_role } : null,
+          };
+        }),
+        pagination: pagination(query.page, query.par_page, lignes[0]?.total ?? 0),
       };
-    }),
-    pagination: pagination(query.page, query.par_page, lignes[0]?.total ?? 0),
-  };
+    },
+  });
 }
 
 // ── The structure itself ───────────────────────────────────────────────────

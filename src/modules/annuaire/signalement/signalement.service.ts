@@ -1,8 +1,8 @@
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { pagination } from '../../../shared/pagination.js';
-import { recordAudit } from '../../audit/index.js';
+import { accesProtege, journaliserAcces, recordAudit } from '../../audit/index.js';
 import { type Destinataire, listerDestinatairesStructure } from '../../identite/index.js';
-import { peutGererStructure, perimetreGestion } from '../gestion/gestion.policy.js';
+import { type DecisionGestion, peutGererStructure, perimetreGestion } from '../gestion/gestion.policy.js';
 import { findStructure } from '../gestion/gestion.repository.js';
 import type { SignalementCorps, SignalementsQuery } from './signalement.contract.js';
 import { signalementErrors } from './signalement.errors.js';
@@ -98,30 +98,32 @@ export async function listerSignalements(ctx: ServiceContext, query: Signalement
       throw signalementErrors.signalementIntrouvable();
     }
   }
-  const lignes = await repository.listSignalements(ctx.db, {
-    perimetre: perimetreGestion(ctx.acteur),
-    structureId: query.structure_id ?? null,
-    statut: query.statut,
-    limite: query.par_page,
-    decalage: (query.page - 1) * query.par_page,
+  // The reporters' addresses are personal data: who read them is in the trail, written with the read.
+  const lignes = await ctx.db.transaction(async (tx) => {
+    const lues = await repository.listSignalements(tx, {
+      perimetre: perimetreGestion(ctx.acteur),
+      structureId: query.structure_id ?? null,
+      statut: query.statut,
+      limite: query.par_page,
+      decalage: (query.page - 1) * query.par_page,
+    });
+    const avecCourriel = lues.filter((l) => l.courriel !== null);
+    if (avecCourriel.length > 0) {
+      await journaliserAcces(
+        ctx,
+        tx,
+        {
+          action: 'annuaire.signalement.lire',
+          cibleType: 'signalement',
+          cibleStructureId: query.structure_id ?? null,
+          details: { signalements: avecCourriel.map((l) => l.id) },
+        },
+        'succes',
+        null,
+      );
+    }
+    return lues;
   });
-  // The reporters' addresses are personal data: who read them is in the trail.
-  const avecCourriel = lignes.filter((l) => l.courriel !== null);
-  if (avecCourriel.length > 0) {
-    await recordAudit(
-      ctx.db,
-      {
-        action: 'annuaire.signalement.lire',
-        resultat: 'succes',
-        acteurUtilisateurId: acteurId(ctx),
-        cibleType: 'signalement',
-        cibleStructureId: query.structure_id ?? null,
-        ip: ctx.ip,
-        details: { signalements: avecCourriel.map((l) => l.id) },
-      },
-      ctx.now(),
-    );
-  }
   return {
     signalements: lignes.map((l) => ({
       id: l.id,
@@ -138,32 +140,30 @@ export async function listerSignalements(ctx: ServiceContext, query: Signalement
 
 /** Marks a report as handled (once); its reporter's address is erased. */
 export async function traiterSignalement(ctx: ServiceContext, id: string): Promise<{ id: string; traite_le: string }> {
-  const maintenant = ctx.now();
-  const issue = await ctx.db.transaction(async (tx) => {
-    const signalement = await repository.lockSignalement(tx, id);
-    if (!signalement) return null;
-    const decision = peutGererStructure(ctx.acteur, { id: signalement.structure_id, regionCode: signalement.region_code });
-    const evenement = {
-      action: 'annuaire.signalement.traiter',
-      acteurUtilisateurId: acteurId(ctx),
-      cibleType: 'signalement',
-      cibleId: id,
-      cibleStructureId: signalement.structure_id,
-      ip: ctx.ip,
-    };
-    if (!decision.autorise) {
-      await recordAudit(tx, { ...evenement, resultat: 'refus', raison: decision.raison }, maintenant);
-      return null;
-    }
-    if (signalement.traite_le) return { id, traite_le: signalement.traite_le };
-    await repository.markTraite(tx, id, maintenant, acteurId(ctx));
-    await recordAudit(
-      tx,
-      { ...evenement, resultat: 'succes', raison: decision.fondement, acteurRole: decision.role, acteurStructureId: decision.structureId },
-      maintenant,
-    );
-    return { id, traite_le: maintenant.toISOString() };
+  const trace = (signalement: { structure_id: string }, decision: DecisionGestion) => ({
+    action: 'annuaire.signalement.traiter',
+    cibleType: 'signalement',
+    cibleId: id,
+    cibleStructureId: signalement.structure_id,
+    ...(decision.autorise ? { acteurRole: decision.role, acteurStructureId: decision.structureId } : {}),
   });
-  if (!issue) throw signalementErrors.signalementIntrouvable();
-  return issue;
+  return accesProtege(ctx, {
+    async charger(tx) {
+      const signalement = await repository.lockSignalement(tx, id);
+      if (!signalement) throw signalementErrors.signalementIntrouvable();
+      return signalement;
+    },
+    decider: (signalement) => peutGererStructure(ctx.acteur, { id: signalement.structure_id, regionCode: signalement.region_code }),
+    tracer: (signalement, decision) => trace(signalement, decision),
+    refus: () => signalementErrors.signalementIntrouvable(),
+    // A report already handled is answered as it stands, and changes nothing to record.
+    succes: 'travail',
+    async agir(tx, signalement, decision) {
+      if (signalement.traite_le) return { id, traite_le: signalement.traite_le };
+      const maintenant = ctx.now();
+      await repository.markTraite(tx, id, maintenant, acteurId(ctx));
+      await journaliserAcces(ctx, tx, trace(signalement, decision), 'succes', decision.fondement);
+      return { id, traite_le: maintenant.toISOString() };
+    },
+  });
 }

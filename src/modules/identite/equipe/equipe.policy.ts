@@ -1,3 +1,4 @@
+import { type Decision, autoriser } from '../../../shared/decision.js';
 import { type Acteur, type Role, estAdministrateur, structuresDe, territoiresDe } from '../../../shared/acteur.js';
 
 /** What the rules need to know about a structure (its region comes from the annuaire module). */
@@ -48,14 +49,15 @@ export type RefusEquipe =
   | 'suspension_de_soi'
   | 'dernier_responsable';
 
-export type DecisionEquipe = { autorise: true; droit: DroitEquipe } | { autorise: false; raison: RefusEquipe };
+/** Allowed with the right the actor holds on the team (its managers', for every change). */
+export type DecisionEquipe = Decision<{ fondement: 'gestion'; droit: DroitEquipe }, RefusEquipe>;
 
 /** Inviting agents and cancelling invitations: the team's managers only. */
 export function peutGererEquipe(acteur: Acteur, structure: FaitsStructure): DecisionEquipe {
   const droit = droitSurEquipe(acteur, structure);
   if (!droit) return { autorise: false, raison: 'hors_perimetre' };
   if (droit.niveau !== 'gestion') return { autorise: false, raison: 'lecture_seule' };
-  return { autorise: true, droit };
+  return autoriser({ fondement: 'gestion', droit });
 }
 
 /** Whether this membership is one of the structure's active managers. */

@@ -330,12 +330,50 @@ describe('invitation par courriel', () => {
     const structure = await creerStructure();
     const { client } = await agentConnecte(t, [{ role: 'structure_manager', structureId: structure.id }]);
 
-    const reponse = await client.post(`${equipe(structure.id)}/invitations`, { email: adresse('refuse'), role: 'advisor' });
+    const refusee = adresse('refuse');
+    const reponse = await client.post(`${equipe(structure.id)}/invitations`, { email: refusee, role: 'advisor' });
 
     expect(reponse.statusCode).toBe(503);
     expect(reponse.json().erreur.code).toBe('identite.equipe.envoi_impossible');
     expect((await lireEquipe(client, structure.id)).invitations).toEqual([]);
-    expect(await evenements('identite.invitation.envoyer', structure.id)).toEqual([expect.objectContaining({ resultat: 'echec', raison: 'envoi_impossible' })]);
+    const [echec] = await evenements('identite.invitation.envoyer', structure.id);
+    expect(echec).toMatchObject({ resultat: 'echec', raison: 'envoi_impossible', details: { role: 'advisor', erreur: expect.any(String) } });
+    // The mail server's answer quotes the address it refused: the trail keeps only the kind of failure.
+    expect(JSON.stringify(echec)).not.toContain(refusee.split('@')[0]);
+  });
+});
+
+describe('lecture de l’équipe (elle nomme les agents et leurs adresses)', () => {
+  it('chaque lecture écrit un événement avec le lecteur et son fondement ; hors de son périmètre, un 404 comme une structure inexistante, le refus journalisé', async () => {
+    const structure = await creerStructure();
+    const { compte: conseiller, client } = await agentConnecte(t, [{ role: 'advisor', structureId: structure.id }]);
+    const { client: etranger, compte: autre } = await agentConnecte(t, [{ role: 'advisor', structureId: (await creerStructure()).id }]);
+
+    expect((await client.get(equipe(structure.id))).statusCode).toBe(200);
+    const refus = await etranger.get(equipe(structure.id));
+    expect(refus.statusCode).toBe(404);
+    expect(refus.json()).toEqual((await etranger.get(equipe(randomUUID()))).json());
+
+    expect(await evenements('identite.equipe.lire', structure.id)).toEqual([
+      {
+        resultat: 'succes',
+        acteur_utilisateur_id: conseiller.id,
+        acteur_role: 'advisor',
+        cible_type: 'structure',
+        cible_id: structure.id,
+        raison: 'lecture',
+        details: {},
+      },
+      {
+        resultat: 'refus',
+        acteur_utilisateur_id: autre.id,
+        acteur_role: null,
+        cible_type: 'structure',
+        cible_id: structure.id,
+        raison: 'hors_perimetre',
+        details: {},
+      },
+    ]);
   });
 });
 

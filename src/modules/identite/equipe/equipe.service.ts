@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../../db/client.js';
+import type { Db, Transaction } from '../../../db/client.js';
 import type { AppError } from '../../../shared/erreurs.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
+import { type Decision, autoriser, refuser } from '../../../shared/decision.js';
 import { type StructureResume, findStructureResume } from '../../annuaire/index.js';
-import { type EvenementAudit, type ResultatAudit, recordAudit } from '../../audit/index.js';
+import { type TraceAcces, accesProtege, journaliserAcces, recordAudit } from '../../audit/index.js';
 import { type Acteur, estConnecte } from '../../../shared/acteur.js';
 import { type ParametresScrypt, evaluerMotDePasse, hacherMotDePasse } from '../identite.motdepasse.js';
 import { ROLES_PERMISSIONS } from '../identite.permissions.js';
@@ -69,54 +70,52 @@ interface CibleAudit {
   utilisateurId?: string;
 }
 
-function evenement(
-  ctx: ServiceContext,
+/** What the trail says of an access to a team: the structure, or the membership or invitation touched in it; who acts in which role. */
+function traceEquipe(
   structureId: string,
   action: string,
-  resultat: ResultatAudit,
   droit: DroitEquipe | null,
   cible: CibleAudit | null,
-  suite: { raison?: string; details?: Record<string, unknown> } = {},
-): EvenementAudit {
+  details: Record<string, unknown> = {},
+): TraceAcces {
   return {
     action,
-    resultat,
-    acteurUtilisateurId: estConnecte(ctx.acteur) ? ctx.acteur.utilisateurId : null,
     acteurRole: droit?.role ?? null,
     acteurStructureId: droit?.structureId ?? null,
     cibleType: cible?.type ?? 'structure',
     cibleId: cible?.id ?? structureId,
     cibleStructureId: structureId,
     cibleUtilisateurId: cible?.utilisateurId ?? null,
-    ip: ctx.ip,
-    raison: suite.raison ?? null,
-    details: suite.details ?? {},
+    details,
   };
 }
 
-/**
- * The structure, if the actor may see its team. Otherwise the refusal is recorded and the
- * answer is the one of a structure that does not exist.
- */
-async function structureVisible(ctx: ServiceContext, structureId: string, action: string): Promise<{ structure: StructureResume; droit: DroitEquipe }> {
-  const structure = await findStructureResume(ctx.db, structureId);
-  const droit = structure ? droitSurEquipe(ctx.acteur, structure) : null;
-  if (!structure || !droit) {
-    await recordAudit(ctx.db, evenement(ctx, structureId, action, 'refus', null, null, { raison: 'hors_perimetre' }), ctx.now());
-    throw equipeErrors.structureIntrouvable();
-  }
-  return { structure, droit };
+/** What every rule on a team starts from: the structure (null for an unknown id) and what the actor may do on its team. */
+interface FaitsEquipe {
+  structure: StructureResume | null;
+  droit: DroitEquipe | null;
 }
 
-/** The structure, if the actor manages its team; a refusal is recorded before it is thrown. */
-async function structureGeree(ctx: ServiceContext, structureId: string, action: string): Promise<{ structure: StructureResume; droit: DroitEquipe }> {
-  const { structure, droit } = await structureVisible(ctx, structureId, action);
-  const decision = peutGererEquipe(ctx.acteur, structure);
-  if (!decision.autorise) {
-    await recordAudit(ctx.db, evenement(ctx, structure.id, action, 'refus', droit, null, { raison: decision.raison }), ctx.now());
-    throw ERREURS_REFUS[decision.raison]();
-  }
-  return { structure, droit: decision.droit };
+async function chargerEquipe(ctx: ServiceContext, tx: Transaction, structureId: string): Promise<FaitsEquipe> {
+  const structure = await findStructureResume(tx, structureId);
+  return { structure, droit: structure ? droitSurEquipe(ctx.acteur, structure) : null };
+}
+
+/**
+ * The structure, if the actor manages its team; otherwise the refusal is recorded and committed,
+ * then answered (404 like a missing structure outside the actor's scope, 403 to a reader). The
+ * work follows in a transaction of its own (an invitation is mailed before it is written), which
+ * records its success.
+ */
+function structureGeree(ctx: ServiceContext, structureId: string, action: string): Promise<{ structure: StructureResume; droit: DroitEquipe }> {
+  return accesProtege(ctx, {
+    charger: (tx) => chargerEquipe(ctx, tx, structureId),
+    decider: ({ structure }): DecisionEquipe => (structure ? peutGererEquipe(ctx.acteur, structure) : refuser('hors_perimetre')),
+    tracer: ({ droit }, decision) => traceEquipe(structureId, action, decision.autorise ? decision.droit : droit, null),
+    refus: (raison) => ERREURS_REFUS[raison](),
+    succes: 'travail',
+    agir: async (_tx, { structure }, { droit }) => ({ structure: structure!, droit }),
+  });
 }
 
 function vueInvitation(invitation: repository.InvitationRow, maintenant: Date): InvitationEquipe {
@@ -156,15 +155,19 @@ async function vueEquipe(db: Db, acteur: Acteur, structure: StructureResume, mai
   };
 }
 
-/** The team of a structure: its agents with what the actor may do on each, and the pending invitations. */
-export async function lireEquipe(ctx: ServiceContext, structureId: string): Promise<EquipeReponse> {
-  const action = ACTIONS_EQUIPE.lire;
-  const { structure, droit } = await structureVisible(ctx, structureId, action);
-  const maintenant = ctx.now();
-  return ctx.db.transaction(async (tx) => {
-    // Names and addresses of agents are personal data: their reading is recorded like any other.
-    await recordAudit(tx, evenement(ctx, structure.id, action, 'succes', droit, null), maintenant);
-    return vueEquipe(tx, ctx.acteur, structure, maintenant);
+/**
+ * The team of a structure: its agents with what the actor may do on each, and the pending
+ * invitations. Names and addresses of agents are personal data: their reading is recorded like
+ * any other; a structure outside the actor's scope answers like a missing one, the refusal recorded.
+ */
+export function lireEquipe(ctx: ServiceContext, structureId: string): Promise<EquipeReponse> {
+  return accesProtege(ctx, {
+    charger: (tx) => chargerEquipe(ctx, tx, structureId),
+    decider: ({ structure, droit }): Decision<{ fondement: DroitEquipe['niveau']; droit: DroitEquipe }, 'hors_perimetre'> =>
+      structure && droit ? autoriser({ fondement: droit.niveau, droit }) : refuser('hors_perimetre'),
+    tracer: (_faits, decision) => traceEquipe(structureId, ACTIONS_EQUIPE.lire, decision.autorise ? decision.droit : null, null),
+    refus: () => equipeErrors.structureIntrouvable(),
+    agir: (tx, { structure }) => vueEquipe(tx, ctx.acteur, structure!, ctx.now()),
   });
 }
 
@@ -204,8 +207,9 @@ export async function inviter(
       }),
     );
   } catch (erreur) {
-    const details = { role: corps.role, erreur: erreur instanceof Error ? erreur.message.slice(0, 300) : String(erreur) };
-    await recordAudit(ctx.db, evenement(ctx, structure.id, action, 'echec', droit, null, { raison: 'envoi_impossible', details }), ctx.now());
+    // The kind of failure only: a mail server's message may quote the address it refused.
+    const details = { role: corps.role, erreur: erreur instanceof Error ? erreur.name : typeof erreur };
+    await ctx.db.transaction((tx) => journaliserAcces(ctx, tx, traceEquipe(structure.id, action, droit, null, details), 'echec', 'envoi_impossible'));
     throw equipeErrors.envoiImpossible();
   }
 
@@ -216,11 +220,7 @@ export async function inviter(
     if (existante) await repository.renouvelerInvitation(tx, id, valeurs);
     else await repository.insertInvitation(tx, { id, email: corps.email, structureId: structure.id, ...valeurs });
     const renouvelee = existante !== undefined;
-    await recordAudit(
-      tx,
-      evenement(ctx, structure.id, action, 'succes', droit, { type: 'invitation', id }, { details: { role: corps.role, renouvelee } }),
-      maintenant,
-    );
+    await journaliserAcces(ctx, tx, traceEquipe(structure.id, action, droit, { type: 'invitation', id }, { role: corps.role, renouvelee }), 'succes', null);
     const invitation = { id, email: corps.email, role: corps.role, structureId: structure.id, creeLe: maintenant, expireLe };
     return { invitation: vueInvitation(invitation, maintenant), renouvelee };
   });
@@ -234,21 +234,21 @@ export async function annulerInvitation(ctx: ServiceContext, structureId: string
   await ctx.db.transaction(async (tx) => {
     const annulee = await repository.annulerInvitation(tx, structure.id, invitationId, maintenant);
     if (!annulee) throw equipeErrors.invitationIntrouvable();
-    await recordAudit(
-      tx,
-      evenement(ctx, structure.id, action, 'succes', droit, { type: 'invitation', id: annulee.id }, { details: { role: annulee.role } }),
-      maintenant,
-    );
+    await journaliserAcces(ctx, tx, traceEquipe(structure.id, action, droit, { type: 'invitation', id: annulee.id }, { role: annulee.role }), 'succes', null);
   });
 }
 
 type Changement = { details: Record<string, unknown> } | 'inchange';
 
+const cibleDe = (membre: repository.MembreRow | null): CibleAudit | null =>
+  membre ? { type: 'adhesion', id: membre.adhesionId, utilisateurId: membre.utilisateurId } : null;
+
 /**
- * The frame of every change to a membership: the structure's managers are locked before the
- * membership (always in this order, so that two changes never wait on each other), the policy
- * decides on what was read under lock, the change and its audit event commit together, and a
- * refusal is recorded before it is thrown. Answers the team as it now stands.
+ * The frame of every change to a membership, on the protected-access path: the structure's
+ * managers are locked before the membership (always in this order, so that two changes never
+ * wait on each other), the policy decides on what was read under lock, the change and its audit
+ * event commit together (none for a change that changes nothing), and a refusal is recorded and
+ * committed before it is thrown. Answers the team as it now stands.
  */
 async function modifierAdhesion(
   ctx: ServiceContext,
@@ -256,28 +256,30 @@ async function modifierAdhesion(
   adhesionId: string,
   action: string,
   decider: (structure: FaitsStructure, membre: repository.MembreRow, responsablesActifs: number) => DecisionEquipe,
-  appliquer: (tx: Db, membre: repository.MembreRow, maintenant: Date) => Promise<Changement>,
+  appliquer: (tx: Transaction, membre: repository.MembreRow, maintenant: Date) => Promise<Changement>,
 ): Promise<EquipeReponse> {
-  const { structure, droit } = await structureVisible(ctx, structureId, action);
-  const maintenant = ctx.now();
-  const { refus, cible } = await ctx.db.transaction(async (tx) => {
-    const responsablesActifs = await repository.lockResponsablesActifs(tx, structure.id);
-    const membre = await repository.findMembrePourMaj(tx, structure.id, adhesionId);
-    if (!membre) throw equipeErrors.adhesionIntrouvable();
-    const cible: CibleAudit = { type: 'adhesion', id: membre.adhesionId, utilisateurId: membre.utilisateurId };
-    const decision = decider(structure, membre, responsablesActifs);
-    if (!decision.autorise) {
-      await recordAudit(tx, evenement(ctx, structure.id, action, 'refus', droit, cible, { raison: decision.raison }), maintenant);
-      return { refus: decision.raison, cible };
-    }
-    const changement = await appliquer(tx, membre, maintenant);
-    if (changement !== 'inchange') {
-      await recordAudit(tx, evenement(ctx, structure.id, action, 'succes', decision.droit, cible, { details: changement.details }), maintenant);
-    }
-    return { refus: null, cible };
+  const { structure, cible } = await accesProtege(ctx, {
+    async charger(tx) {
+      const faits = await chargerEquipe(ctx, tx, structureId);
+      if (!faits.structure || !faits.droit) return { ...faits, membre: null, responsablesActifs: 0 };
+      const responsablesActifs = await repository.lockResponsablesActifs(tx, faits.structure.id);
+      const membre = await repository.findMembrePourMaj(tx, faits.structure.id, adhesionId);
+      if (!membre) throw equipeErrors.adhesionIntrouvable();
+      return { ...faits, membre, responsablesActifs };
+    },
+    decider: (f): DecisionEquipe => (f.structure && f.membre ? decider(f.structure, f.membre, f.responsablesActifs) : refuser('hors_perimetre')),
+    // A refusal names the right the actor has on the team (none outside its scope).
+    tracer: (f, decision) => traceEquipe(structureId, action, decision.autorise ? decision.droit : f.droit, cibleDe(f.membre)),
+    refus: (raison) => ERREURS_REFUS[raison](),
+    succes: 'travail',
+    async agir(tx, f, { droit }) {
+      const changement = await appliquer(tx, f.membre!, ctx.now());
+      if (changement !== 'inchange')
+        await journaliserAcces(ctx, tx, traceEquipe(structureId, action, droit, cibleDe(f.membre), changement.details), 'succes', null);
+      return { structure: f.structure!, cible: cibleDe(f.membre) };
+    },
   });
-  if (refus) throw ERREURS_REFUS[refus]();
-  return vueEquipe(ctx.db, await acteurAJour(ctx, cible.utilisateurId), structure, ctx.now());
+  return vueEquipe(ctx.db, await acteurAJour(ctx, cible?.utilisateurId), structure, ctx.now());
 }
 
 // An agent who changed their own membership sees the team with the rights they now have.
@@ -418,7 +420,7 @@ export async function accepterInvitation(
 async function enregistrerAcceptation(
   ctx: ServiceContext,
   jeton: string,
-  preparer: (tx: Db) => Promise<{ utilisateurId: string; compte: AcceptationReponse['compte'] }>,
+  preparer: (tx: Transaction) => Promise<{ utilisateurId: string; compte: AcceptationReponse['compte'] }>,
 ): Promise<void> {
   const maintenant = ctx.now();
   await ctx.db.transaction(async (tx) => {

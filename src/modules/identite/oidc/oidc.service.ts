@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.js';
+import type { Db, Transaction } from '../../../db/client.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { type ResultatAudit, recordAudit } from '../../audit/index.js';
 import { estConnecte } from '../../../shared/acteur.js';
@@ -42,7 +42,7 @@ export async function terminerConnexionOidc(
     retour = etat.retour;
   } catch (erreur) {
     if (erreur instanceof EchecConnexionOidc) {
-      await journaliser(ctx.db, ctx, client, { resultat: erreur.resultat, raison: erreur.code, utilisateurId: null });
+      await ctx.db.transaction((tx) => journaliser(tx, ctx, client, { resultat: erreur.resultat, raison: erreur.code, utilisateurId: null }));
     }
     throw erreur;
   }
@@ -114,7 +114,7 @@ async function connecter(ctx: ServiceContext, client: ClientOidc, fournie: Ident
 }
 
 async function journaliser(
-  db: Db,
+  db: Transaction,
   ctx: ServiceContext,
   client: ClientOidc,
   evenement: { resultat: ResultatAudit; raison: string; utilisateurId: string | null; details?: Record<string, unknown> },

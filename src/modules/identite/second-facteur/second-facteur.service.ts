@@ -1,4 +1,4 @@
-import type { Db, Executor } from '../../../db/client.js';
+import type { Executor, Transaction } from '../../../db/client.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { type ActeurConnecte, estConnecte } from '../../../shared/acteur.js';
 import { secondFacteurRequis } from '../identite.permissions.js';
@@ -73,7 +73,7 @@ async function avecPreuve<T>(
   preuve: PreuveSecondFacteur,
   reglages: ReglagesConnexion,
   action: string,
-  suite: (tx: Db, preuve: { moyen: Moyen; restants: number }) => Promise<T>,
+  suite: (tx: Transaction, preuve: { moyen: Moyen; restants: number }) => Promise<T>,
 ): Promise<T> {
   await refuserSiVerrouille(ctx, preuveDe(compte), action);
   const resultat = await ctx.db.transaction(async (tx) => {
@@ -132,7 +132,7 @@ export async function initialiserSecondFacteur(
   const { compte } = await compteConnecte(ctx);
   const secret = genererSecretTotp();
   const action = ACTIONS_SECOND_FACTEUR.initialisation;
-  const enregistrer = async (tx: Db) => {
+  const enregistrer = async (tx: Transaction) => {
     await identiteRepository.updateUtilisateur(tx, compte.id, { totpSecret: secret, totpDernierPas: null, modifieLe: ctx.now() });
     await journaliserCompte(tx, ctx, {
       action,
