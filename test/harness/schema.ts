@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, rows } from '../../src/db/client.js';
+import type { Catalogue } from '../../src/db/distribution.js';
 
 /**
  * The schemas the migrations write to. Anything else in the database is not theirs to describe:
@@ -136,4 +137,55 @@ export async function decrireSchema(database: Database): Promise<string> {
 
   const listes = [sequences, types, recherche, extensions].filter((l) => l.length > 0).map((l) => l.join('\n'));
   return `${[...sections, ...fonctions, ...listes].join('\n\n')}\n`;
+}
+
+/**
+ * The tables of `public` with their columns, primary keys, unique constraints and indexes and
+ * foreign keys, as the distribution rules read them (src/db/distribution.ts). Key columns are in
+ * key order; an expression in an index key is `null`.
+ */
+export async function lireCatalogue(database: Database): Promise<Catalogue> {
+  const schemas = sql.raw(SCHEMAS_DES_MIGRATIONS.map((s) => `'${s}'`).join(', '));
+  const horsExtension = sql`NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')`;
+  const colonnes = await rows<{ table: string; nom: string; non_nulle: boolean }>(
+    database.db,
+    sql`SELECT c.relname AS "table", a.attname AS nom, a.attnotnull AS non_nulle
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_attribute a ON a.attrelid = c.oid
+        WHERE n.nspname IN (${schemas}) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND ${horsExtension}
+        ORDER BY c.relname, a.attnum`,
+  );
+  // Constraints (primary keys, uniques) and unique indexes behind no constraint, with key columns in order.
+  const unicites = await rows<{ nom: string; table: string; primaire: boolean; colonnes: (string | null)[] }>(
+    database.db,
+    sql`SELECT ci.relname AS nom, c.relname AS "table", i.indisprimary AS primaire,
+               ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, rang)
+                     LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
+                     WHERE k.rang <= i.indnkeyatts ORDER BY k.rang) AS colonnes
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ci ON ci.oid = i.indexrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN (${schemas}) AND i.indisunique AND ${horsExtension}
+        ORDER BY c.relname, ci.relname`,
+  );
+  const cles = await rows<{ nom: string; table: string; colonnes: string[]; cible: string; colonnes_cibles: string[] }>(
+    database.db,
+    sql`SELECT co.conname AS nom, c.relname AS "table", cc.relname AS cible,
+               ARRAY(SELECT a.attname::text FROM unnest(co.conkey) WITH ORDINALITY k(num, rang)
+                     JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.rang) AS colonnes,
+               ARRAY(SELECT a.attname::text FROM unnest(co.confkey) WITH ORDINALITY k(num, rang)
+                     JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.rang) AS colonnes_cibles
+        FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_class cc ON cc.oid = co.confrelid
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN (${schemas}) AND co.contype = 'f' AND ${horsExtension}
+        ORDER BY c.relname, co.conname`,
+  );
+  const tables = new Map<string, Catalogue['tables'][number]>();
+  for (const c of colonnes) {
+    if (!tables.has(c.table)) tables.set(c.table, { nom: c.table, colonnes: [] });
+    tables.get(c.table)!.colonnes.push({ nom: c.nom, nonNulle: c.non_nulle });
+  }
+  return {
+    tables: [...tables.values()],
+    unicites: unicites.map((u) => ({ nom: u.nom, table: u.table, nature: u.primaire ? 'cle_primaire' : 'unicite', colonnes: u.colonnes })),
+    clesEtrangeres: cles.map((k) => ({ nom: k.nom, table: k.table, colonnes: k.colonnes, cible: k.cible, colonnesCibles: k.colonnes_cibles })),
+  };
 }
