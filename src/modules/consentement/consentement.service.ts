@@ -2,7 +2,7 @@ import type { Executor, Transaction } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { refuser } from '../../shared/decision.js';
 import { findStructureResume } from '../annuaire/index.js';
-import { accesProtege, echec, recordAudit } from '../audit/index.js';
+import { accesProtege, echec, journaliserAcces } from '../audit/index.js';
 import { publierEvenement } from '../evenements/index.js';
 import { type Role, decrireUtilisateurs, estConnecte } from '../identite/index.js';
 import { type ConsentementSaisie, type ConsentementVue, texteConsentement } from './consentement.contract.js';
@@ -89,19 +89,18 @@ export async function accorderConsentement(ctx: ServiceContext, tx: Transaction,
     recueilliParStructureId: detentrice.id,
   };
   const id = await repository.insertConsentement(tx, ligne);
-  await recordAudit(
+  // Written with the path's own writer, in the transaction of the access that collects the consent.
+  await journaliserAcces(
+    ctx,
     tx,
     {
       action: 'consentement.recueillir',
-      resultat: 'succes',
-      acteurUtilisateurId: utilisateurId,
       acteurStructureId: detentrice.id,
       acteurRole: demande.role,
       cibleType: 'consentement',
       cibleId: id,
       cibleStructureId: detentrice.id,
       cibleUtilisateurId: demande.personneUtilisateurId,
-      ip: ctx.ip,
       details: {
         personne_id: demande.personneId,
         portee: saisie.portee,
@@ -110,7 +109,8 @@ export async function accorderConsentement(ctx: ServiceContext, tx: Transaction,
         mode_recueil: saisie.mode_recueil,
       },
     },
-    maintenant,
+    'succes',
+    null,
   );
   await publierEvenement(tx, {
     type: 'consentement.accorde',

@@ -162,6 +162,56 @@ describe('GET /api/v1/gestion/signalements', () => {
     expect((await client('anonyme').get('/api/v1/gestion/signalements')).statusCode).toBe(401);
     expect((await client('conseillerA').get('/api/v1/gestion/signalements')).statusCode).toBe(403);
   });
+
+  it('journalise le refus d’une structure hors du périmètre, toujours en 404 comme une structure inexistante, et rien pour une structure inexistante', async () => {
+    const evenements = (structureId: string) =>
+      rows<{ acteur_utilisateur_id: string; resultat: string; raison: string; details: unknown }>(
+        t.database.db,
+        sql`SELECT acteur_utilisateur_id::text AS acteur_utilisateur_id, resultat, raison, details FROM audit_evenement
+              WHERE action = 'annuaire.signalement.lire' AND cible_structure_id = ${structureId} ORDER BY id`,
+      );
+    const avant = (await evenements(A)).length;
+    const horsPerimetre = await client('responsableB').get(`/api/v1/gestion/signalements?structure_id=${A}`);
+    const inconnue = randomUUID();
+    const inexistante = await client('responsableB').get(`/api/v1/gestion/signalements?structure_id=${inconnue}`);
+    expect(horsPerimetre.statusCode).toBe(404);
+    expect(horsPerimetre.json()).toEqual({
+      erreur: {
+        code: 'annuaire.signalement_introuvable',
+        message: 'Ce signalement n’existe pas ou ne concerne pas une structure que vous gérez : rechargez la liste.',
+      },
+    });
+    expect(inexistante.json()).toEqual(horsPerimetre.json());
+    expect((await evenements(A)).slice(avant)).toEqual([
+      { acteur_utilisateur_id: monde.acteurs.responsableB.utilisateurId, resultat: 'refus', raison: 'hors_perimetre', details: {} },
+    ]);
+    expect(await evenements(inconnue)).toEqual([]);
+  });
+
+  it('journalise chaque liste rendue avec son fondement, même sans adresse lue', async () => {
+    const derniere = async () =>
+      (
+        await rows<{ acteur_utilisateur_id: string; resultat: string; raison: string; cible_structure_id: string | null }>(
+          t.database.db,
+          sql`SELECT acteur_utilisateur_id::text AS acteur_utilisateur_id, resultat, raison, cible_structure_id
+                FROM audit_evenement WHERE action = 'annuaire.signalement.lire' ORDER BY id DESC LIMIT 1`,
+        )
+      )[0];
+    expect(await liste('responsableB', '&statut=traites')).toEqual([]);
+    expect(await derniere()).toEqual({
+      acteur_utilisateur_id: monde.acteurs.responsableB.utilisateurId,
+      resultat: 'succes',
+      raison: 'perimetre',
+      cible_structure_id: null,
+    });
+    await liste('coordinateur75', `&structure_id=${A}`);
+    expect(await derniere()).toEqual({
+      acteur_utilisateur_id: monde.acteurs.coordinateur75.utilisateurId,
+      resultat: 'succes',
+      raison: 'coordination',
+      cible_structure_id: A,
+    });
+  });
 });
 
 describe('POST /api/v1/gestion/signalements/:id/traitement', () => {

@@ -1,8 +1,9 @@
 import type { ServiceContext } from '../../../shared/contexte.js';
+import { type Decision, autoriser } from '../../../shared/decision.js';
 import { pagination } from '../../../shared/pagination.js';
 import { accesProtege, journaliserAcces, recordAudit } from '../../audit/index.js';
-import { type Destinataire, listerDestinatairesStructure } from '../../identite/index.js';
-import { type DecisionGestion, peutGererStructure, perimetreGestion } from '../gestion/gestion.policy.js';
+import { type Acteur, type Destinataire, type Role, listerDestinatairesStructure } from '../../identite/index.js';
+import { type DecisionGestion, type FaitsStructure, type FondementGestion, peutGererStructure, perimetreGestion } from '../gestion/gestion.policy.js';
 import { findStructure } from '../gestion/gestion.repository.js';
 import type { SignalementCorps, SignalementsQuery } from './signalement.contract.js';
 import { signalementErrors } from './signalement.errors.js';
@@ -90,39 +91,46 @@ export async function signalerErreur(
   return { id, echecsEnvoi: envois.flatMap((e) => (e.status === 'rejected' ? [e.reason] : [])) };
 }
 
+/**
+ * Who lists the error reports: on one structure, the rule of the managed record (a structure out
+ * of reach is refused); on all of them, anyone the route let in, the list being cut to their
+ * perimeter ('perimetre').
+ */
+type DecisionListe = Decision<{ fondement: FondementGestion | 'perimetre'; role: Role | null; structureId: string | null }, 'hors_perimetre'>;
+
+function peutListerSignalements(acteur: Acteur, structure: FaitsStructure | null): DecisionListe {
+  return structure ? peutGererStructure(acteur, structure) : autoriser({ fondement: 'perimetre', role: null, structureId: null });
+}
+
 /** Reports on the structures the agent manages (or on one of them), newest first. */
 export async function listerSignalements(ctx: ServiceContext, query: SignalementsQuery) {
-  if (query.structure_id) {
-    const structure = await findStructure(ctx.db, query.structure_id);
-    if (!structure || !peutGererStructure(ctx.acteur, { id: structure.id, regionCode: structure.region_code }).autorise) {
-      throw signalementErrors.signalementIntrouvable();
-    }
-  }
-  // The reporters' addresses are personal data: who read them is in the trail, written with the read.
-  const lignes = await ctx.db.transaction(async (tx) => {
-    const lues = await repository.listSignalements(tx, {
-      perimetre: perimetreGestion(ctx.acteur),
-      structureId: query.structure_id ?? null,
-      statut: query.statut,
-      limite: query.par_page,
-      decalage: (query.page - 1) * query.par_page,
-    });
-    const avecCourriel = lues.filter((l) => l.courriel !== null);
-    if (avecCourriel.length > 0) {
-      await journaliserAcces(
-        ctx,
-        tx,
-        {
-          action: 'annuaire.signalement.lire',
-          cibleType: 'signalement',
-          cibleStructureId: query.structure_id ?? null,
-          details: { signalements: avecCourriel.map((l) => l.id) },
-        },
-        'succes',
-        null,
-      );
-    }
-    return lues;
+  // The reporters' addresses are personal data: who listed them, and who was refused, is in the trail.
+  const lignes = await accesProtege(ctx, {
+    async charger(tx) {
+      if (!query.structure_id) return null;
+      const structure = await findStructure(tx, query.structure_id);
+      // An unknown structure is answered as one out of reach, with nothing to record.
+      if (!structure) throw signalementErrors.signalementIntrouvable();
+      return { id: structure.id, regionCode: structure.region_code };
+    },
+    decider: (structure) => peutListerSignalements(ctx.acteur, structure),
+    tracer: (_structure, decision) => ({
+      action: 'annuaire.signalement.lire',
+      cibleType: 'signalement',
+      cibleStructureId: query.structure_id ?? null,
+      ...(decision.autorise ? { acteurRole: decision.role, acteurStructureId: decision.structureId } : {}),
+    }),
+    refus: () => signalementErrors.signalementIntrouvable(),
+    agir: (tx) =>
+      repository.listSignalements(tx, {
+        perimetre: perimetreGestion(ctx.acteur),
+        structureId: query.structure_id ?? null,
+        statut: query.statut,
+        limite: query.par_page,
+        decalage: (query.page - 1) * query.par_page,
+      }),
+    // The reports whose reporter's address was read; ids only.
+    completer: (lues) => ({ details: { signalements: lues.filter((l) => l.courriel !== null).map((l) => l.id) } }),
   });
   return {
     signalements: lignes.map((l) => ({

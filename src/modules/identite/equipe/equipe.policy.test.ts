@@ -5,6 +5,7 @@ import {
   type FaitsStructure,
   actionsSurAdhesion,
   droitSurEquipe,
+  peutAccepterInvitation,
   peutChangerRole,
   peutGererEquipe,
   peutReactiver,
@@ -167,5 +168,20 @@ describe('actionsSurAdhesion : ce que la page d’équipe propose', () => {
   it('ne propose rien à qui lit seulement l’équipe', () => {
     const conseiller = agent(role('advisor', { structureId: STRUCTURE }));
     expect(actionsSurAdhesion(conseiller, structure, conseillerActif, 1)).toEqual({ changer_role: false, suspendre: false, reactiver: false });
+  });
+});
+
+describe('acceptation d’une invitation', () => {
+  const maintenant = new Date('2026-03-10T12:00:00Z');
+  const enAttente = { accepteeLe: null, annuleeLe: null, expireLe: new Date('2026-03-10T12:00:01Z') };
+
+  it('autorise un lien ni utilisé, ni annulé, ni expiré, fondé sur l’invitation elle-même', () => {
+    expect(peutAccepterInvitation(enAttente, maintenant)).toEqual({ autorise: true, fondement: 'invitation' });
+  });
+
+  it('refuse un lien déjà utilisé, annulé, ou arrivé à son échéance, chacun avec sa raison', () => {
+    expect(peutAccepterInvitation({ ...enAttente, accepteeLe: maintenant }, maintenant)).toEqual({ autorise: false, raison: 'deja_acceptee' });
+    expect(peutAccepterInvitation({ ...enAttente, annuleeLe: maintenant }, maintenant)).toEqual({ autorise: false, raison: 'annulee' });
+    expect(peutAccepterInvitation({ ...enAttente, expireLe: maintenant }, maintenant)).toEqual({ autorise: false, raison: 'expiree' });
   });
 });

@@ -114,3 +114,15 @@ export function actionsSurAdhesion(
     reactiver: cible.statut === 'suspendue' && peutReactiver(acteur, structure).autorise,
   };
 }
+
+export type RefusInvitation = 'deja_acceptee' | 'annulee' | 'expiree';
+
+/** Accepting an invitation rests on the link itself: whoever holds it, once, before it expires. */
+export type DecisionInvitation = Decision<{ fondement: 'invitation' }, RefusInvitation>;
+
+export function peutAccepterInvitation(invitation: { accepteeLe: Date | null; annuleeLe: Date | null; expireLe: Date }, maintenant: Date): DecisionInvitation {
+  if (invitation.accepteeLe) return { autorise: false, raison: 'deja_acceptee' };
+  if (invitation.annuleeLe) return { autorise: false, raison: 'annulee' };
+  if (invitation.expireLe.getTime() <= maintenant.getTime()) return { autorise: false, raison: 'expiree' };
+  return autoriser({ fondement: 'invitation' });
+}

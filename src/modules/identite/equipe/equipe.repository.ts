@@ -183,15 +183,25 @@ export async function findInvitationValide(db: Executor, empreinteJeton: string,
   return ligne;
 }
 
+/** What decides whether an invitation can be accepted: its state, whatever it is. */
+export interface InvitationEtat extends InvitationRow {
+  accepteeLe: Date | null;
+  annuleeLe: Date | null;
+}
+
 /**
- * Marks the invitation accepted if it still can be, in one statement: of two acceptances at the
- * same time, one updates the row and the other, waiting on its lock, finds it used.
+ * The invitation of this token's digest, accepted, cancelled or expired alike; locked for an
+ * acceptance: of two at the same time, the second waits, then finds it accepted.
  */
-export async function consommerInvitation(db: Executor, empreinteJeton: string, maintenant: Date): Promise<InvitationRow | undefined> {
-  const [ligne] = await db
-    .update(t.invitation)
-    .set({ accepteeLe: maintenant })
-    .where(and(eq(t.invitation.empreinteJeton, empreinteJeton), enAttente, gt(t.invitation.expireLe, maintenant)))
-    .returning(colonnesInvitation);
+export async function findInvitationParJeton(db: Executor, empreinteJeton: string, options: { verrouiller: boolean }): Promise<InvitationEtat | undefined> {
+  const requete = db
+    .select({ ...colonnesInvitation, accepteeLe: t.invitation.accepteeLe, annuleeLe: t.invitation.annuleeLe })
+    .from(t.invitation)
+    .where(eq(t.invitation.empreinteJeton, empreinteJeton));
+  const [ligne] = options.verrouiller ? await requete.for('update') : await requete;
   return ligne;
+}
+
+export async function marquerAcceptee(db: Executor, id: string, maintenant: Date): Promise<void> {
+  await db.update(t.invitation).set({ accepteeLe: maintenant }).where(eq(t.invitation.id, id));
 }

@@ -231,7 +231,42 @@ describe('invitation par courriel', () => {
     expect(reponses.map((r) => r.statusCode).toSorted()).toEqual([201, 404]);
     const [compte] = await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM identite_utilisateur WHERE email = ${email}`);
     expect(compte!.n).toBe(1);
-    expect(await evenements('identite.invitation.accepter', structure.id)).toHaveLength(1);
+    // One membership given; the other acceptance is a refusal of a link used up, recorded as such.
+    expect((await evenements('identite.invitation.accepter', structure.id)).map((e) => [e.resultat, e.raison])).toEqual([
+      ['succes', null],
+      ['refus', 'deja_acceptee'],
+    ]);
+  });
+
+  it('journalise le refus d’un lien déjà utilisé ou expiré, qui répond toujours 404 comme un lien inconnu', async () => {
+    const structure = await creerStructure();
+    const { client } = await agentConnecte(t, [{ role: 'structure_manager', structureId: structure.id }]);
+    const [utilisee, expiree] = [adresse(), adresse()];
+    const jetonUtilise = await inviter(client, structure.id, utilisee);
+    const jetonExpire = await inviter(client, structure.id, expiree);
+    const idDe = new Map((await lireEquipe(client, structure.id)).invitations.map((i) => [i.email, i.id]));
+    const inconnu = await accepter(randomBytes(32).toString('base64url'));
+    expect(inconnu.statusCode).toBe(404);
+    expect((await accepter(jetonUtilise)).statusCode).toBe(201);
+
+    const encore = await accepter(jetonUtilise, { prenom: 'Autre', nom: 'Personne', mot_de_passe: MOT_DE_PASSE_CHOISI });
+    let tropTard;
+    try {
+      decalage = 7 * JOUR + 1_000;
+      tropTard = await accepter(jetonExpire);
+    } finally {
+      decalage = 0;
+    }
+
+    for (const reponse of [encore, tropTard]) {
+      expect(reponse.statusCode).toBe(404);
+      expect(reponse.json()).toEqual(inconnu.json());
+    }
+    const refus = (await evenements('identite.invitation.accepter', structure.id)).filter((e) => e.resultat === 'refus');
+    expect(refus).toEqual([
+      expect.objectContaining({ acteur_utilisateur_id: null, cible_type: 'invitation', cible_id: idDe.get(utilisee), raison: 'deja_acceptee' }),
+      expect.objectContaining({ acteur_utilisateur_id: null, cible_type: 'invitation', cible_id: idDe.get(expiree), raison: 'expiree' }),
+    ]);
   });
 
   it('réinviter une adresse en attente renouvelle l’invitation : seul le nouveau lien fonctionne', async () => {

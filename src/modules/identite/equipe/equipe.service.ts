@@ -29,6 +29,7 @@ import {
   type RefusEquipe,
   actionsSurAdhesion,
   droitSurEquipe,
+  peutAccepterInvitation,
   peutChangerRole,
   peutGererEquipe,
   peutReactiver,
@@ -377,14 +378,14 @@ export async function accepterInvitation(
   corps: AcceptationCorps,
   coutHachage: ParametresScrypt,
 ): Promise<AcceptationReponse> {
-  const { invitation } = await invitationValide(ctx, jeton);
+  const invitation = await invitationAcceptable(ctx, jeton);
   const compte = await identiteRepository.findUtilisateurParEmail(ctx.db, invitation.email);
   if (compte) {
     if (compte.type !== 'agent') throw invitationErrors.comptePersonne();
     if (!estConnecte(ctx.acteur) || ctx.acteur.utilisateurId !== compte.id) {
       // The account may be the one a simultaneous acceptance of this very link has just created
       // (it commits the account and the used invitation together): the link is then used up, 404.
-      await invitationValide(ctx, jeton);
+      await invitationAcceptable(ctx, jeton);
       throw invitationErrors.connexionRequise();
     }
     await enregistrerAcceptation(ctx, jeton, async (tx) => {
@@ -414,6 +415,44 @@ export async function accepterInvitation(
 }
 
 /**
+ * An acceptance of the invitation on the protected-access path: the link is loaded (locked when
+ * the acceptance is written), the rule decides, and a link already used, cancelled or expired is
+ * recorded as a refusal, committed, then answered 404 like an unknown one (which has nothing to
+ * record). Without `ecrire`, only the link is checked: the password is hashed before the
+ * transaction that writes, scrypt taking a few hundred milliseconds that locks must not.
+ */
+function accesInvitation<T>(
+  ctx: ServiceContext,
+  jeton: string,
+  ecrire: (tx: Transaction, invitation: repository.InvitationEtat, maintenant: Date) => Promise<T>,
+  options: { verrouiller: boolean },
+): Promise<T> {
+  const maintenant = ctx.now();
+  return accesProtege(ctx, {
+    async charger(tx) {
+      const invitation = await repository.findInvitationParJeton(tx, empreinteJeton(jeton), options);
+      if (!invitation) throw invitationErrors.introuvable();
+      return invitation;
+    },
+    decider: (invitation) => peutAccepterInvitation(invitation, maintenant),
+    tracer: (invitation) => ({
+      action: ACTIONS_EQUIPE.accepterInvitation,
+      cibleType: 'invitation',
+      cibleId: invitation.id,
+      cibleStructureId: invitation.structureId,
+      details: { role: invitation.role },
+    }),
+    refus: () => invitationErrors.introuvable(),
+    // The acceptance records its own event, whose actor is the account that gains the membership.
+    succes: 'travail',
+    agir: (tx, invitation) => ecrire(tx, invitation, maintenant),
+  });
+}
+
+/** The invitation, if its link can still be accepted; a refusal is recorded and answered 404. */
+const invitationAcceptable = (ctx: ServiceContext, jeton: string) => accesInvitation(ctx, jeton, async (_tx, invitation) => invitation, { verrouiller: false });
+
+/**
  * Uses the invitation up, then adds the membership to the account `preparer` gives, with its
  * audit event, in one transaction: of two acceptances at once, the second finds it used (404).
  */
@@ -422,26 +461,29 @@ async function enregistrerAcceptation(
   jeton: string,
   preparer: (tx: Transaction) => Promise<{ utilisateurId: string; compte: AcceptationReponse['compte'] }>,
 ): Promise<void> {
-  const maintenant = ctx.now();
-  await ctx.db.transaction(async (tx) => {
-    const invitation = await repository.consommerInvitation(tx, empreinteJeton(jeton), maintenant);
-    if (!invitation) throw invitationErrors.introuvable();
-    const { utilisateurId, compte } = await preparer(tx);
-    const adhesionId = await identiteRepository.insertAdhesion(tx, { utilisateurId, role: invitation.role, structureId: invitation.structureId });
-    await recordAudit(
-      tx,
-      {
-        action: ACTIONS_EQUIPE.accepterInvitation,
-        resultat: 'succes',
-        acteurUtilisateurId: utilisateurId,
-        cibleType: 'adhesion',
-        cibleId: adhesionId,
-        cibleStructureId: invitation.structureId,
-        cibleUtilisateurId: utilisateurId,
-        ip: ctx.ip,
-        details: { invitation_id: invitation.id, role: invitation.role, compte },
-      },
-      maintenant,
-    );
-  });
+  await accesInvitation(
+    ctx,
+    jeton,
+    async (tx, invitation, maintenant) => {
+      await repository.marquerAcceptee(tx, invitation.id, maintenant);
+      const { utilisateurId, compte } = await preparer(tx);
+      const adhesionId = await identiteRepository.insertAdhesion(tx, { utilisateurId, role: invitation.role, structureId: invitation.structureId });
+      await recordAudit(
+        tx,
+        {
+          action: ACTIONS_EQUIPE.accepterInvitation,
+          resultat: 'succes',
+          acteurUtilisateurId: utilisateurId,
+          cibleType: 'adhesion',
+          cibleId: adhesionId,
+          cibleStructureId: invitation.structureId,
+          cibleUtilisateurId: utilisateurId,
+          ip: ctx.ip,
+          details: { invitation_id: invitation.id, role: invitation.role, compte },
+        },
+        maintenant,
+      );
+    },
+    { verrouiller: true },
+  );
 }
