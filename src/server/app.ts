@@ -273,7 +273,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: siteWeb, serve: false, preCompressed: true });
     app.get('/*', { config: { access: { public: 'pages et ressources publiques du site' } }, schema: { hide: true } }, (req, reply) => {
       const chemin = req.url.split('?')[0]!;
-      if (chemin.startsWith('/api/')) return reply.callNotFound();
+      // Addresses the server owns answer 404 when they do not exist (the API; the metrics on a
+      // production setting without their token), never the single page: a client or a scraper
+      // must not get HTML in their place.
+      if (chemin.startsWith('/api/') || chemin === '/metrics') return reply.callNotFound();
       const fichier = fichierStatique(siteWeb, chemin);
       if (fichier) {
         // Built assets carry a content hash in their name: cache them for a year.

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -206,13 +209,23 @@ describe('GET /metrics avec METRIQUES_JETON', () => {
 describe('GET /metrics en production', () => {
   const PRODUCTION = { NODE_ENV: 'production', COOKIE_SECURISE: 'true', SMTP_URL: 'smtp://127.0.0.1:2525' };
 
-  it('n’existe pas sans METRIQUES_JETON : 404 comme une adresse inconnue', async () => {
-    const app = await autreApp(PRODUCTION);
+  it('n’existe pas sans METRIQUES_JETON : 404 comme une adresse inconnue, que le front soit construit ou non', async () => {
+    // Whether the front is built decides whether the site's catch-all route exists: it must not
+    // answer the single page in place of the missing route.
+    const site = await mkdtemp(path.join(tmpdir(), 'site-web-'));
+    try {
+      await writeFile(path.join(site, 'index.html'), '<!doctype html><title>Trajectoires</title>');
+      for (const siteWeb of [site, path.join(site, 'absent')]) {
+        const app = await autreApp(PRODUCTION, { siteWeb });
 
-    const res = await app.inject({ url: '/metrics' });
+        const res = await app.inject({ url: '/metrics' });
 
-    expect(res.statusCode).toBe(404);
-    expect(res.json().erreur.code).toBe('route_inconnue');
+        expect(res.statusCode, siteWeb).toBe(404);
+        expect(res.json().erreur.code).toBe('route_inconnue');
+      }
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 
   it('répond avec METRIQUES_JETON à qui le présente, 401 aux autres', async () => {
