@@ -13,6 +13,13 @@ import { recordAudit } from './audit.service.js';
  */
 export type TraceAcces = Omit<EvenementAudit, 'resultat' | 'acteurUtilisateurId' | 'ip'>;
 
+/** Who acts for which structure, as an allowed decision names them; nobody on a refusal. */
+export function acteurDe(
+  decision: { autorise: false } | { autorise: true; structureId: string | null; role: string | null },
+): Pick<TraceAcces, 'acteurStructureId' | 'acteurRole'> {
+  return decision.autorise ? { acteurStructureId: decision.structureId, acteurRole: decision.role } : { acteurStructureId: null, acteurRole: null };
+}
+
 /**
  * Judges a read of personal data once its event is in the transaction (vigilance counts the
  * reader's reads); what it returns runs after the commit, and may throw.

@@ -1,4 +1,4 @@
-export { accesProtege, echec, journaliserAcces } from './audit.acces.js';
+export { accesProtege, acteurDe, echec, journaliserAcces } from './audit.acces.js';
 export type { AccesProtege, EchecAcces, JugeLecture, TraceAcces } from './audit.acces.js';
 export {
   recordAudit,

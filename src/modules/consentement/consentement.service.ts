@@ -2,7 +2,7 @@ import type { Executor, Transaction } from '../../db/client.js';
 import type { ServiceContext } from '../../shared/contexte.js';
 import { refuser } from '../../shared/decision.js';
 import { findStructureResume } from '../annuaire/index.js';
-import { accesProtege, echec, journaliserAcces } from '../audit/index.js';
+import { accesProtege, acteurDe, echec, journaliserAcces } from '../audit/index.js';
 import { publierEvenement } from '../evenements/index.js';
 import { type Role, decrireUtilisateurs, estConnecte } from '../identite/index.js';
 import { type ConsentementSaisie, type ConsentementVue, texteConsentement } from './consentement.contract.js';
@@ -191,8 +191,7 @@ export async function revoquerConsentement(ctx: ServiceContext, id: string, moti
       ligne ? peutRevoquer(ctx.acteur, { recueilliParStructureId: ligne.recueilliParStructureId }) : refuser('inexistant'),
     tracer: (ligne, decision) => ({
       action: 'consentement.revoquer',
-      acteurStructureId: decision.autorise ? decision.structureId : null,
-      acteurRole: decision.autorise ? decision.role : null,
+      ...acteurDe(decision),
       cibleType: 'consentement',
       cibleId: id,
       cibleStructureId: ligne?.recueilliParStructureId ?? null,

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../shared/contexte.js';
 import { pagination } from '../../shared/pagination.js';
 import { type Profil, type ReponseAiguillage, aiguiller, codesDeLaReponse } from '../aiguillage/index.js';
 import { findStructureResume } from '../annuaire/index.js';
-import { type TraceAcces, accesProtege, echec, journaliserAcces } from '../audit/index.js';
+import { type TraceAcces, accesProtege, acteurDe, echec, journaliserAcces } from '../audit/index.js';
 import {
   type ConsentementActif,
   type ConsentementSaisie,
@@ -38,8 +38,7 @@ const utilisateurDe = (ctx: ServiceContext) => (estConnecte(ctx.acteur) ? ctx.ac
 function traceDossier(action: string, id: string, charge: Charge | null, decision: DecisionDossier, details: Record<string, unknown> = {}): TraceAcces {
   return {
     action,
-    acteurStructureId: decision.autorise ? decision.structureId : null,
-    acteurRole: decision.autorise ? decision.role : null,
+    ...acteurDe(decision),
     cibleType: 'dossier',
     cibleId: id,
     // The holder's managers see in their access list every attempt on the files it holds.

@@ -5,7 +5,7 @@ import type { Accord } from '../../../shared/decision.js';
 import type { ServiceContext } from '../../../shared/contexte.js';
 import { pagination } from '../../../shared/pagination.js';
 import { normaliserTexte } from '../../../shared/texte.js';
-import { type JugeLecture, type TraceAcces, accesProtege, journaliserAcces } from '../../audit/index.js';
+import { type JugeLecture, type TraceAcces, accesProtege, acteurDe, journaliserAcces } from '../../audit/index.js';
 import { publierEvenement } from '../../evenements/index.js';
 import { decrireUtilisateurs, detientPermission } from '../../identite/index.js';
 import { findCommunes, requireCommune } from '../../territoire/index.js';
@@ -56,8 +56,7 @@ const auteurDe = (ctx: ServiceContext) => (ctx.acteur.type === 'agent' ? ctx.act
 function traceStructure(action: string, structureId: string, decision: DecisionGestion): TraceAcces {
   return {
     action,
-    acteurStructureId: decision.autorise ? decision.structureId : null,
-    acteurRole: decision.autorise ? decision.role : null,
+    ...acteurDe(decision),
     cibleType: 'structure',
     cibleId: structureId,
     cibleStructureId: structureId,
